@@ -1,0 +1,88 @@
+"""Serve the browser assets the book needs from the book itself, never from a CDN.
+
+A default Jupyter Book 1 page loads require.js, the Jupyter widget manager and
+MathJax from CDNs, so opened offline it shows no widget and raw LaTeX. This
+extension gathers those files, installed by package managers at build time
+(npm: ``package-lock.json``; PyPI: the ``anywidget`` wheel), into
+``_build/.offline-assets/offline/`` and adds that folder to ``html_static_path``,
+so they are published under ``_static/offline/``. It runs on ``config-inited``
+(after Jupyter Book has computed its configuration) and keeps the vendored trees
+out of the book's own ``_static/``, whose every .js/.css Jupyter Book puts on
+every page.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ExtensionError
+
+OFFLINE = "offline"
+
+# Runs after require.js, before the widget manager: point AMD module names at local
+# copies. The html-manager asks require.js for a widget module ("anywidget") before
+# it would try a CDN, and finds its FontAwesome fonts relative to its own path.
+REQUIRE_CONFIG = """\
+(function () {
+  var root = document.documentElement.dataset.content_root || "";
+  var base = root + "_static/offline/";
+  requirejs.config({
+    paths: {
+      "anywidget": base + "anywidget/index",
+      "@jupyter-widgets/html-manager/dist": base + "html-manager"
+    }
+  });
+})();
+"""
+
+
+def _copy_tree(source: Path, target: Path, ignore=None) -> None:
+    if not source.exists():
+        raise ExtensionError(
+            f"offline_assets: {source} is missing; run `npm ci` in the book folder "
+            "(`make book` does this) so the book can serve its own scripts"
+        )
+    shutil.copytree(source, target, dirs_exist_ok=True, ignore=ignore)
+
+
+def gather_assets(book_root: Path, target: Path) -> Path:
+    """Copy require.js, the widget manager, anywidget's AMD build and MathJax 3 to ``target``."""
+    node_modules = book_root / "node_modules"
+    offline = target / OFFLINE
+    offline.mkdir(parents=True, exist_ok=True)
+    require_js = node_modules / "requirejs" / "require.js"
+    if not require_js.exists():
+        raise ExtensionError(f"offline_assets: {require_js} is missing; run `npm ci`")
+    shutil.copy2(require_js, offline / "require.js")
+    _copy_tree(
+        node_modules / "@jupyter-widgets" / "html-manager" / "dist",
+        offline / "html-manager",
+        ignore=shutil.ignore_patterns("*.map", "embed.js", "embed.js.LICENSE.txt"),
+    )
+    spec = importlib.util.find_spec("anywidget")
+    if spec is None or spec.origin is None:
+        raise ExtensionError("offline_assets: the anywidget package is not installed")
+    _copy_tree(Path(spec.origin).parent / "nbextension", offline / "anywidget")
+    # MathJax: only the CommonHTML bundle and the pieces it loads on demand.
+    mathjax = node_modules / "mathjax" / "es5"
+    bundles = {p.name for p in mathjax.glob("*.js")} - {"tex-chtml.js"}
+    _copy_tree(
+        mathjax, offline / "mathjax", ignore=lambda _d, names: [n for n in names if n in bundles]
+    )
+    (offline / "require-config.js").write_text(REQUIRE_CONFIG, encoding="utf-8")
+    return target
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    book_root = Path(app.srcdir)
+    target = gather_assets(book_root, Path(app.outdir).parent / ".offline-assets")
+    config.html_static_path = [*config.html_static_path, str(target)]
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("config-inited", _on_config_inited)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

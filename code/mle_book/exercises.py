@@ -1,0 +1,1012 @@
+"""Self-checking answers for the Exercises chapter.
+
+Every exercise has a check function ``check_<name>(answer)`` that returns a
+:class:`Feedback`: whether the answer is right and a one-line message. A wrong answer
+that matches a common mistake gets a hint aimed at that mistake (without giving the
+answer away); any other wrong answer gets a general hint. Input that cannot be read
+as a number (``"abc"``, ``None``, NaN, ...) also gets feedback, never a traceback.
+
+Answers may be numbers (int, float, :class:`fractions.Fraction`, numpy scalars) or
+the text a reader types: ``"0.3333"``, ``"1/3"``, ``" -2.5 "``, ``"1e-3"``. Text is
+parsed with a regular expression and :class:`~fractions.Fraction`; it is never
+evaluated as code.
+
+Answers are accepted within a relative tolerance of :data:`RELATIVE_TOLERANCE`
+(0.1 %), so four significant figures or an exact fraction always count.
+
+Examples
+--------
+>>> from mle_book.exercises import check_exponential_rate, solution_value
+>>> check_exponential_rate("1/3").correct
+True
+>>> check_exponential_rate(3).correct
+False
+>>> round(solution_value("poisson_rate"), 4)
+2.5714
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._validation import check_real
+
+__all__ = [
+    "EXERCISES",
+    "RELATIVE_TOLERANCE",
+    "Feedback",
+    "check_all_heads",
+    "check_exponential_rate",
+    "check_exponential_rate_sample",
+    "check_gaussian_mean",
+    "check_gaussian_variance",
+    "check_odds",
+    "check_poisson_rate",
+    "check_standard_error",
+    "check_uniform_upper",
+    "exponential_sample",
+    "gaussian_mean_sample",
+    "gaussian_variance_sample",
+    "parse_answer",
+    "poisson_counts",
+    "solution_value",
+    "uniform_sample",
+]
+
+RELATIVE_TOLERANCE: float = 1e-3
+"""Relative tolerance for accepting an answer (and for recognising a known mistake)."""
+
+# Answers within this relative distance (but outside RELATIVE_TOLERANCE) are "close":
+# the reader most likely rounded too early, so we ask for more digits.
+_CLOSE_TOLERANCE = 2e-2
+_ABSOLUTE_FLOOR = 1e-12
+_MAX_TEXT_LENGTH = 100
+
+# One decimal number: optional sign, digits with an optional point, and an optional
+# exponent of at most three digits (so "1e999999999" cannot build a huge integer).
+_DECIMAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
+_ANSWER_PATTERN = re.compile(rf"(?P<numerator>{_DECIMAL})(?:\s*/\s*(?P<denominator>{_DECIMAL}))?")
+_EXPECTED_FORM = "a number such as 0.25, 1/4 or 2.5e-1"
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse_answer(answer: object, name: str = "answer") -> float:
+    """Read a reader's answer as a finite float.
+
+    Parameters
+    ----------
+    answer : int, float, Fraction, Decimal, numpy scalar or str
+        The answer. A string may be a decimal (``"0.25"``, ``"-2.5"``, ``"1e-3"``) or
+        a fraction of two decimals (``"1/4"``, ``"-3 / 9"``); surrounding whitespace
+        is ignored. Strings are parsed, never evaluated.
+    name : str, default "answer"
+        Name of the argument, used in error messages.
+
+    Returns
+    -------
+    float
+        The answer as a finite float.
+
+    Raises
+    ------
+    TypeError
+        If ``answer`` is not a number or a string (``None``, a bool, a list, ...).
+    ValueError
+        If the text is not a number or a fraction, divides by zero, or the value is
+        NaN or infinite.
+
+    Examples
+    --------
+    >>> parse_answer("1/4")
+    0.25
+    >>> parse_answer(" -2.5 ")
+    -2.5
+    >>> parse_answer("abc")
+    Traceback (most recent call last):
+    ...
+    ValueError: answer must be a number such as 0.25, 1/4 or 2.5e-1, got 'abc'
+    """
+    if isinstance(answer, str):
+        return _parse_text(answer, name)
+    if isinstance(answer, (bool, np.bool_)):
+        raise TypeError(f"{name} must be {_EXPECTED_FORM}, got a bool ({answer})")
+    if isinstance(answer, np.ndarray) and answer.ndim == 0 and answer.dtype.kind in "iuf":
+        answer = answer.item()
+    if isinstance(answer, Decimal):
+        if not answer.is_finite():
+            raise ValueError(f"{name} must be finite, got {answer}")
+        answer = Fraction(answer)
+    if isinstance(answer, numbers.Real):
+        try:
+            return check_real(answer, name)
+        except OverflowError as error:  # e.g. a Fraction too large for a float
+            raise ValueError(f"{name} is too large to be an answer here") from error
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        raise TypeError(f"{name} must be a single number, got a {type(answer).__name__}")
+    if answer is None:
+        raise TypeError(f"{name} must be {_EXPECTED_FORM}, got None (nothing was returned)")
+    advice = " (convert it with float(...) first)" if hasattr(answer, "__float__") else ""
+    raise TypeError(f"{name} must be {_EXPECTED_FORM}, got {type(answer).__name__}{advice}")
+
+
+def _parse_text(text: str, name: str) -> float:
+    stripped = text.strip().replace("\u2212", "-")  # accept a typographic minus sign
+    if not stripped:
+        raise ValueError(f"{name} is empty; type {_EXPECTED_FORM}")
+    if len(stripped) > _MAX_TEXT_LENGTH:
+        raise ValueError(f"{name} is too long ({len(stripped)} characters) to be a number")
+    match = _ANSWER_PATTERN.fullmatch(stripped)
+    if match is None:
+        raise ValueError(f"{name} must be {_EXPECTED_FORM}, got {text!r}")
+    value = Fraction(match["numerator"])
+    if match["denominator"] is not None:
+        denominator = Fraction(match["denominator"])
+        if denominator == 0:
+            raise ValueError(f"{name} divides by zero: {text!r}")
+        value /= denominator
+    try:
+        return float(value)
+    except OverflowError as error:
+        raise ValueError(f"{name} is too large to be an answer here: {text!r}") from error
+
+
+# -------------------------------------------------------------------------- feedback
+
+
+@dataclass(frozen=True, repr=False)
+class Feedback:
+    """The verdict on one answer.
+
+    Both ``str`` and ``repr`` return the message, so a notebook cell that ends with a
+    check call (or prints it) shows one clean line.
+
+    Parameters
+    ----------
+    correct : bool
+        Whether the answer was accepted.
+    message : str
+        What to tell the reader: confirmation, a hint, or why the input was unreadable.
+
+    Examples
+    --------
+    >>> Feedback(True, "Correct!")
+    Correct!
+    >>> str(Feedback(False, "Not quite.")), Feedback(False, "Not quite.").correct
+    ('Not quite.', False)
+    """
+
+    correct: bool
+    message: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.correct, (bool, np.bool_)):
+            raise TypeError(f"correct must be a bool, got {type(self.correct).__name__}")
+        if not isinstance(self.message, str):
+            raise TypeError(f"message must be a str, got {type(self.message).__name__}")
+        object.__setattr__(self, "correct", bool(self.correct))
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return self.message
+
+
+# ---------------------------------------------------------------------- exercise data
+
+_GAUSSIAN_MEAN_SAMPLE = np.random.default_rng(0).normal(loc=2.0, scale=1.0, size=10)
+_POISSON_COUNTS = np.array([2, 4, 3, 0, 5, 1, 3], dtype=np.int64)
+_UNIFORM_SAMPLE = np.array([2.1, 7.4, 0.9, 5.3, 6.8, 3.2, 4.5])
+_GAUSSIAN_VARIANCE_SAMPLE = np.array([4.2, 6.1, 3.5, 7.8, 5.0, 2.9, 6.6, 4.7])
+_EXPONENTIAL_SAMPLE = np.array([0.8, 2.3, 0.4, 1.7, 3.1, 0.2, 1.1, 0.6, 2.5, 1.3])
+for _array in (
+    _GAUSSIAN_MEAN_SAMPLE,
+    _POISSON_COUNTS,
+    _UNIFORM_SAMPLE,
+    _GAUSSIAN_VARIANCE_SAMPLE,
+    _EXPONENTIAL_SAMPLE,
+):
+    _array.flags.writeable = False
+
+_EXPONENTIAL_OBSERVATION = 3  # exercise a: one waiting time
+_ALL_HEADS_FLIPS = 5  # exercise f: 5 flips, all heads
+_HEADS, _TAILS = 9, 4  # exercises g and h
+
+
+def gaussian_mean_sample() -> NDArray[np.float64]:
+    """Return the sample for :func:`check_gaussian_mean`.
+
+    Ten draws from a Gaussian with mean 2 and standard deviation 1, made with
+    ``np.random.default_rng(0)``. A fresh copy is returned on every call, so editing
+    it cannot change the exercise.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(10,)``, float64.
+
+    Examples
+    --------
+    >>> gaussian_mean_sample().shape
+    (10,)
+    """
+    return _GAUSSIAN_MEAN_SAMPLE.copy()
+
+
+def poisson_counts() -> NDArray[np.int64]:
+    """Return the counts for :func:`check_poisson_rate` (a fresh copy).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``[2, 4, 3, 0, 5, 1, 3]`` as int64.
+
+    Examples
+    --------
+    >>> poisson_counts().tolist()
+    [2, 4, 3, 0, 5, 1, 3]
+    """
+    return _POISSON_COUNTS.copy()
+
+
+def uniform_sample() -> NDArray[np.float64]:
+    """Return the Uniform(0, theta) sample for :func:`check_uniform_upper` (a fresh copy).
+
+    Returns
+    -------
+    numpy.ndarray
+        Seven observations, float64.
+
+    Examples
+    --------
+    >>> uniform_sample().tolist()
+    [2.1, 7.4, 0.9, 5.3, 6.8, 3.2, 4.5]
+    """
+    return _UNIFORM_SAMPLE.copy()
+
+
+def gaussian_variance_sample() -> NDArray[np.float64]:
+    """Return the Gaussian sample for :func:`check_gaussian_variance` (a fresh copy).
+
+    Returns
+    -------
+    numpy.ndarray
+        Eight observations, float64.
+
+    Examples
+    --------
+    >>> gaussian_variance_sample().tolist()
+    [4.2, 6.1, 3.5, 7.8, 5.0, 2.9, 6.6, 4.7]
+    """
+    return _GAUSSIAN_VARIANCE_SAMPLE.copy()
+
+
+def exponential_sample() -> NDArray[np.float64]:
+    """Return the waiting times for :func:`check_exponential_rate_sample` (a fresh copy).
+
+    Returns
+    -------
+    numpy.ndarray
+        Ten positive observations, float64.
+
+    Examples
+    --------
+    >>> exponential_sample().size
+    10
+    """
+    return _EXPONENTIAL_SAMPLE.copy()
+
+
+# ------------------------------------------------------------------- checking engine
+
+
+def _close(value: float, target: float, rel_tol: float = RELATIVE_TOLERANCE) -> bool:
+    return math.isclose(value, target, rel_tol=rel_tol, abs_tol=_ABSOLUTE_FLOOR)
+
+
+def _equals(target: float) -> Callable[[float], bool]:
+    """Predicate: the answer matches ``target`` within the tolerance."""
+    return lambda value: _close(value, target)
+
+
+@dataclass(frozen=True)
+class _Exercise:
+    """The data behind one check function.
+
+    ``mistakes`` are tried in order after the correct answer; the first predicate that
+    holds picks the hint. Then a near miss asks for more digits, and anything else gets
+    the general ``hint``.
+    """
+
+    solution: float
+    explanation: str
+    mistakes: tuple[tuple[Callable[[float], bool], str], ...]
+    hint: str
+
+
+def _judge(exercise: _Exercise, answer: object) -> Feedback:
+    try:
+        value = parse_answer(answer)
+    except (TypeError, ValueError, ArithmeticError) as error:
+        return Feedback(False, f"Could not read your answer: {error}.")
+    if _close(value, exercise.solution):
+        return Feedback(True, f"Correct! {exercise.explanation}")
+    entered = f"You entered {value:.6g}."
+    for applies, hint in exercise.mistakes:
+        if applies(value):
+            return Feedback(False, f"Not quite. {entered} {hint}")
+    if _close(value, exercise.solution, _CLOSE_TOLERANCE):
+        return Feedback(
+            False,
+            f"Very close. {entered} Answers must be within {RELATIVE_TOLERANCE:.1%} of the "
+            "exact value: keep at least four significant figures, or type an exact "
+            "fraction a/b.",
+        )
+    return Feedback(False, f"Not quite. {entered} {exercise.hint}")
+
+
+def _is_zero(value: float) -> bool:
+    return abs(value) <= _ABSOLUTE_FLOOR
+
+
+def _not_positive(value: float) -> bool:
+    return value <= 0
+
+
+def _negative(value: float) -> bool:
+    return value < 0
+
+
+# ------------------------------------------------------------------------- exercises
+
+_theta_heads = Fraction(_HEADS, _HEADS + _TAILS)
+_n_flips = _HEADS + _TAILS
+_theta_variance = float(_theta_heads * (1 - _theta_heads) / _n_flips)
+_fisher_information = float(_n_flips / (_theta_heads * (1 - _theta_heads)))
+
+_gaussian_mean = float(np.mean(_GAUSSIAN_MEAN_SAMPLE))
+_poisson_mean = Fraction(int(_POISSON_COUNTS.sum()), _POISSON_COUNTS.size)
+_uniform_max = float(_UNIFORM_SAMPLE.max())
+_gaussian_variance = float(np.var(_GAUSSIAN_VARIANCE_SAMPLE))
+_exponential_mean = float(np.mean(_EXPONENTIAL_SAMPLE))
+
+_RATE_POSITIVE = "A rate must be positive: α e^(-αx) is not a density for α ≤ 0."
+
+_EXERCISE_DATA: dict[str, _Exercise] = {
+    "exponential_rate": _Exercise(
+        solution=1 / _EXPONENTIAL_OBSERVATION,
+        explanation=(
+            "d/dα (log α - 3α) = 1/α - 3 = 0 gives α̂ = 1/3 ≈ 0.3333: the fitted rate is "
+            "the reciprocal of the observed waiting time."
+        ),
+        mistakes=(
+            (
+                _equals(_EXPONENTIAL_OBSERVATION),
+                (
+                    "3 is the observation itself, a waiting time (here also the sample mean). "
+                    "α is a rate, events per unit time: a large α means short waits. How is a "
+                    "rate related to a typical waiting time?"
+                ),
+            ),
+            (
+                _equals(-1 / _EXPONENTIAL_OBSERVATION),
+                (
+                    "Check the sign. A rate must be positive, and the minus sign already sits "
+                    "in e^(-αx); redo the derivative of log L(α) = log α - αx."
+                ),
+            ),
+            (
+                _is_zero,
+                (
+                    "α = 0 is the boundary of the parameter space: there the density "
+                    "α e^(-αx) is 0 everywhere, so the likelihood is 0, its smallest value. "
+                    "The maximum lies inside (0, ∞)."
+                ),
+            ),
+            (_negative, _RATE_POSITIVE),
+        ),
+        hint=(
+            "Write the log-likelihood of the single observation, log L(α) = log α - α·x "
+            "with x = 3, differentiate with respect to α and set the derivative to zero."
+        ),
+    ),
+    "gaussian_mean": _Exercise(
+        solution=_gaussian_mean,
+        explanation=(
+            f"μ̂ is the sample mean, Σxᵢ/N ≈ {_gaussian_mean:.4f}: it minimises the "
+            "squared loss Σ(xᵢ - μ)² that sits in the Gaussian log-likelihood."
+        ),
+        mistakes=(
+            (
+                _equals(float(np.median(_GAUSSIAN_MEAN_SAMPLE))),
+                (
+                    "That is the median, which minimises the sum of absolute deviations. The "
+                    "Gaussian log-likelihood is -Σ(xᵢ - μ)²/(2σ²) + const, a squared loss. "
+                    "Which value of μ minimises a sum of squares?"
+                ),
+            ),
+            (
+                _equals(float(np.sum(_GAUSSIAN_MEAN_SAMPLE))),
+                "That is the sum of the observations: you forgot to divide by N (here N = 10).",
+            ),
+            (
+                _equals(float(np.sum(_GAUSSIAN_MEAN_SAMPLE)) / (_GAUSSIAN_MEAN_SAMPLE.size - 1)),
+                (
+                    "You divided by N - 1 = 9. Setting the derivative of the log-likelihood to "
+                    "zero gives Σ(xᵢ - μ) = 0; count the terms of that sum."
+                ),
+            ),
+        ),
+        hint=(
+            "Maximise log L(μ) = -Σ(xᵢ - μ)²/(2σ²) + const: differentiate with respect to "
+            "μ and set the derivative to zero. Use the array from gaussian_mean_sample()."
+        ),
+    ),
+    "poisson_rate": _Exercise(
+        solution=float(_poisson_mean),
+        explanation=(
+            f"λ̂ is the mean count, {_poisson_mean.numerator}/{_poisson_mean.denominator} "
+            f"≈ {float(_poisson_mean):.4f}."
+        ),
+        mistakes=(
+            (
+                _equals(float(np.var(_POISSON_COUNTS))),
+                (
+                    "That is the sample variance. In a Poisson model the mean and the variance "
+                    "both equal λ, so the variance is a (method-of-moments) estimate of λ, but "
+                    "it is not the one that maximises the likelihood."
+                ),
+            ),
+            (
+                _equals(float(np.var(_POISSON_COUNTS, ddof=1))),
+                (
+                    "That is the sample variance (with N - 1). In a Poisson model the variance "
+                    "also equals λ, but the variance is not what maximises the likelihood."
+                ),
+            ),
+            (
+                _equals(float(np.sum(_POISSON_COUNTS))),
+                (
+                    "That is the total count Σkᵢ. The likelihood has one factor per "
+                    "observation; did you divide by the number of observations?"
+                ),
+            ),
+            (_not_positive, "λ is an average count per interval and must be positive here."),
+        ),
+        hint=(
+            "Write log L(λ) = Σ(kᵢ log λ - λ) + const, differentiate with respect to λ and "
+            "set the derivative to zero. Use the array from poisson_counts()."
+        ),
+    ),
+    "uniform_upper": _Exercise(
+        solution=_uniform_max,
+        explanation=(
+            f"θ̂ = max xᵢ = {_uniform_max:g}. The likelihood is θ^(-N) for θ ≥ every "
+            "observation and 0 otherwise, so it is largest at the smallest allowed θ."
+        ),
+        mistakes=(
+            (
+                _equals(2 * float(np.mean(_UNIFORM_SAMPLE))),
+                (
+                    "That is the method-of-moments estimate 2x̄ (it matches the mean θ/2). The "
+                    "MLE instead maximises L(θ) = θ^(-N) over the θ values under which every "
+                    "observation is possible."
+                ),
+            ),
+            (
+                _equals(_uniform_max * (_UNIFORM_SAMPLE.size + 1) / _UNIFORM_SAMPLE.size),
+                (
+                    "That looks like a bias-corrected estimate: unbiased, but not where the "
+                    "likelihood peaks. Maximise L(θ) itself."
+                ),
+            ),
+            (_not_positive, "θ is the length of the interval (0, θ) and must be positive."),
+            (
+                lambda value: value < _uniform_max,
+                (
+                    "With this θ at least one observation lies above θ, which is impossible "
+                    "under Uniform(0, θ): the data have likelihood 0. θ must be at least as "
+                    "large as every observation."
+                ),
+            ),
+            (
+                lambda value: value > _uniform_max,
+                (
+                    "With this θ every observation is possible, but L(θ) = θ^(-N) decreases as "
+                    "θ grows, so a smaller θ has a higher likelihood. How small can θ go?"
+                ),
+            ),
+        ),
+        hint=(
+            "L(θ) = θ^(-N) if every observation is ≤ θ, and 0 otherwise. Sketch L as a "
+            "function of θ. Use the array from uniform_sample()."
+        ),
+    ),
+    "gaussian_variance": _Exercise(
+        solution=_gaussian_variance,
+        explanation=(
+            f"σ̂² = Σ(xᵢ - x̄)²/N ≈ {_gaussian_variance:.4f} (np.var with its default ddof=0)."
+        ),
+        mistakes=(
+            (
+                _equals(float(np.var(_GAUSSIAN_VARIANCE_SAMPLE, ddof=1))),
+                (
+                    "You divided by N - 1. That is the unbiased estimator s², not the MLE: "
+                    "setting the derivative of the log-likelihood to zero gives a different "
+                    "divisor."
+                ),
+            ),
+            (
+                _equals(float(np.std(_GAUSSIAN_VARIANCE_SAMPLE))),
+                "That is a standard deviation σ̂; the exercise asks for the variance σ².",
+            ),
+            (
+                _equals(float(np.std(_GAUSSIAN_VARIANCE_SAMPLE, ddof=1))),
+                (
+                    "That is a standard deviation (computed with N - 1); the exercise asks for "
+                    "the variance σ², and the MLE's divisor is not N - 1."
+                ),
+            ),
+            (
+                _equals(float(np.var(_GAUSSIAN_VARIANCE_SAMPLE)) * _GAUSSIAN_VARIANCE_SAMPLE.size),
+                (
+                    "That is the sum of squared deviations; a variance is an average, so you "
+                    "still have to divide."
+                ),
+            ),
+            (_not_positive, "A variance is an average of squares, so it must be positive here."),
+        ),
+        hint=(
+            "Replace μ by x̄ and maximise log L(σ²) = -(N/2) log σ² - Σ(xᵢ - x̄)²/(2σ²) "
+            "with σ² as the variable. Use the array from gaussian_variance_sample()."
+        ),
+    ),
+    "all_heads": _Exercise(
+        solution=1.0,
+        explanation=(
+            "θ̂ = 5/5 = 1. L(θ) = θ⁵ increases on [0, 1], so the maximum sits on the "
+            "boundary: an extreme estimate that motivates priors and smoothing."
+        ),
+        mistakes=(
+            (
+                _equals(5 / 6),
+                (
+                    "That is a smoothed estimate. Adding pseudo-counts amounts to using a prior "
+                    "(a Bayesian or MAP estimate); the MLE uses the data alone."
+                ),
+            ),
+            (
+                _equals(6 / 7),
+                (
+                    "That is Laplace's rule of succession, (heads + 1)/(flips + 2). The added "
+                    "counts amount to a uniform prior; the MLE uses the data alone."
+                ),
+            ),
+            (
+                _equals(0.5),
+                (
+                    "0.5 is what you might believe about a fair coin before flipping. The MLE "
+                    "ignores such beliefs and asks which θ makes five heads most probable."
+                ),
+            ),
+            (_is_zero, "θ is the probability of heads, and all five flips came up heads."),
+            (
+                lambda value: value < 0 or value > 1,
+                "θ is a probability, so it must lie in [0, 1].",
+            ),
+        ),
+        hint=(
+            "L(θ) = θ⁵ on [0, 1]. Where is it largest? The maximum of a function on an "
+            "interval need not be where its derivative is zero."
+        ),
+    ),
+    "odds": _Exercise(
+        solution=_HEADS / _TAILS,
+        explanation=(
+            "θ̂ = 9/13, and by invariance the MLE of the odds is θ̂/(1 - θ̂) = 9/4 = 2.25: "
+            "simply heads over tails."
+        ),
+        mistakes=(
+            (
+                _equals(float(_theta_heads)),
+                (
+                    "That is θ̂, the probability of heads. The exercise asks for the odds "
+                    "θ/(1 - θ). By invariance, the MLE of g(θ) is g(θ̂)."
+                ),
+            ),
+            (
+                _equals(_TAILS / _HEADS),
+                "Those are the odds the wrong way up: (1 - θ)/θ, the odds of tails.",
+            ),
+            (
+                _equals(float(1 - _theta_heads)),
+                "That is 1 - θ̂, the estimated probability of tails, not the odds of heads.",
+            ),
+            (_not_positive, "Odds θ/(1 - θ) are positive for 0 < θ < 1."),
+        ),
+        hint=(
+            "Use invariance: if θ̂ is the MLE of θ, then g(θ̂) is the MLE of g(θ). Find θ̂ "
+            "for 9 heads and 4 tails first, then apply g(θ) = θ/(1 - θ)."
+        ),
+    ),
+    "standard_error": _Exercise(
+        solution=math.sqrt(_theta_variance),
+        explanation=(
+            f"SE = √(θ̂(1 - θ̂)/n) with θ̂ = 9/13 and n = 13, ≈ {math.sqrt(_theta_variance):.4f}: "
+            "the square root of the inverse Fisher information."
+        ),
+        mistakes=(
+            (
+                _equals(_theta_variance),
+                (
+                    "That is the variance of θ̂. A standard error is on the scale of θ itself: "
+                    "you forgot the square root."
+                ),
+            ),
+            (
+                _equals(_fisher_information),
+                (
+                    "That is the Fisher information I(θ̂) = n/(θ̂(1 - θ̂)). More information "
+                    "means less uncertainty: the variance of θ̂ is approximately its inverse."
+                ),
+            ),
+            (
+                _equals(math.sqrt(_fisher_information)),
+                (
+                    "That is √I(θ̂), the square root of the Fisher information. The standard "
+                    "error shrinks as information grows: invert first."
+                ),
+            ),
+            (
+                _equals(math.sqrt(float(_theta_heads * (1 - _theta_heads)))),
+                (
+                    "That is the standard deviation of a single flip (n = 1). The standard "
+                    "error of θ̂ uses all n = 13 flips."
+                ),
+            ),
+            (
+                _equals(math.sqrt(0.25 / _n_flips)),
+                "You used θ = 0.5. Plug in the estimate θ̂ from the data instead.",
+            ),
+            (_not_positive, "A standard error is a standard deviation, so it is positive."),
+        ),
+        hint=(
+            "SE = √Var(θ̂) with Var(θ̂) ≈ 1/I(θ̂), where I(θ) = n/(θ(1 - θ)) is the Fisher "
+            "information of n flips. Plug in θ̂ for 9 heads and 4 tails."
+        ),
+    ),
+    "exponential_rate_sample": _Exercise(
+        solution=1 / _exponential_mean,
+        explanation=(
+            f"α̂ = N/Σxᵢ = 1/x̄ ≈ {1 / _exponential_mean:.4f}: the reciprocal of the mean "
+            "waiting time."
+        ),
+        mistakes=(
+            (
+                _equals(_exponential_mean),
+                (
+                    "That is the mean waiting time x̄. α is a rate, events per unit time: a "
+                    "large α means short waits. How is a rate related to the mean waiting time?"
+                ),
+            ),
+            (
+                _equals((_EXPONENTIAL_SAMPLE.size - 1) / float(np.sum(_EXPONENTIAL_SAMPLE))),
+                (
+                    "That is the bias-corrected estimate (N - 1)/Σxᵢ: unbiased, but not the "
+                    "value that maximises the likelihood."
+                ),
+            ),
+            (
+                _equals(1 / float(np.median(_EXPONENTIAL_SAMPLE))),
+                (
+                    "You used the median. The log-likelihood N log α - αΣxᵢ depends on the data "
+                    "only through their sum."
+                ),
+            ),
+            (
+                _equals(float(np.sum(_EXPONENTIAL_SAMPLE))),
+                "That is the total waiting time Σxᵢ, not a rate.",
+            ),
+            (_not_positive, _RATE_POSITIVE),
+        ),
+        hint=(
+            "log L(α) = N log α - α Σxᵢ. Differentiate with respect to α and set the "
+            "derivative to zero. Use the array from exponential_sample()."
+        ),
+    ),
+}
+
+
+# ------------------------------------------------------------------- check functions
+
+
+def check_exponential_rate(answer: object) -> Feedback:
+    """Check the MLE of the exponential rate from one observation.
+
+    The density is α e^(-αx) and a single waiting time x = 3 is observed. Answers are
+    accepted within a relative tolerance of 1e-3 (0.1 %): tight enough to tell the
+    right value from every common mistake, loose enough for four significant figures.
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for α̂, e.g. ``0.3333`` or ``"1/3"``.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_exponential_rate("1/3").correct
+    True
+    >>> check_exponential_rate(3).correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["exponential_rate"], answer)
+
+
+def check_gaussian_mean(answer: object) -> Feedback:
+    """Check the MLE of a Gaussian mean for :func:`gaussian_mean_sample`.
+
+    Answers are accepted within a relative tolerance of 1e-3 (0.1 %), so four
+    significant figures suffice and the median or sum is never mistaken for the mean.
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for μ̂.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_gaussian_mean(gaussian_mean_sample().mean()).correct
+    True
+    >>> check_gaussian_mean(gaussian_mean_sample().sum()).correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["gaussian_mean"], answer)
+
+
+def check_poisson_rate(answer: object) -> Feedback:
+    """Check the MLE of a Poisson rate for :func:`poisson_counts`.
+
+    Answers are accepted within a relative tolerance of 1e-3 (0.1 %). The sample
+    variance is only about 1.6 % away from the answer, so the tolerance must be
+    tighter than that to tell the two apart.
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for λ̂, e.g. ``2.571`` or ``"18/7"``.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_poisson_rate("18/7").correct
+    True
+    >>> check_poisson_rate(18).correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["poisson_rate"], answer)
+
+
+def check_uniform_upper(answer: object) -> Feedback:
+    """Check the MLE of θ for Uniform(0, θ) data from :func:`uniform_sample`.
+
+    Answers are accepted within a relative tolerance of 1e-3 (0.1 %). A wrong answer
+    below the largest observation and one above it get different hints.
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for θ̂.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_uniform_upper(uniform_sample().max()).correct
+    True
+    >>> check_uniform_upper(5).correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["uniform_upper"], answer)
+
+
+def check_gaussian_variance(answer: object) -> Feedback:
+    """Check the MLE of a Gaussian variance for :func:`gaussian_variance_sample`.
+
+    Answers are accepted within a relative tolerance of 1e-3 (0.1 %), far tighter than
+    the N/(N - 1) ≈ 14 % gap between the MLE and the unbiased estimator.
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for σ̂² (the variance, not the standard deviation).
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_gaussian_variance(gaussian_variance_sample().var()).correct
+    True
+    >>> check_gaussian_variance(gaussian_variance_sample().var(ddof=1)).correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["gaussian_variance"], answer)
+
+
+def check_all_heads(answer: object) -> Feedback:
+    """Check the MLE of P(heads) after five flips that all came up heads.
+
+    Answers are accepted within a relative tolerance of 1e-3 (0.1 %).
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for θ̂.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_all_heads(1).correct
+    True
+    >>> check_all_heads("6/7").correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["all_heads"], answer)
+
+
+def check_odds(answer: object) -> Feedback:
+    """Check the MLE of the odds θ/(1 - θ) after 9 heads and 4 tails.
+
+    Answers are accepted within a relative tolerance of 1e-3 (0.1 %).
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for the odds, e.g. ``2.25`` or ``"9/4"``.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_odds("9/4").correct
+    True
+    >>> check_odds("9/13").correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["odds"], answer)
+
+
+def check_standard_error(answer: object) -> Feedback:
+    """Check the standard error of θ̂ after 9 heads and 4 tails.
+
+    The expected value is √(θ̂(1 - θ̂)/n) ≈ 0.1280. Answers are accepted within a
+    relative tolerance of 1e-3 (0.1 %), so ``0.128`` counts.
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for the standard error.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_standard_error(0.128).correct
+    True
+    >>> check_standard_error(0.0164).correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["standard_error"], answer)
+
+
+def check_exponential_rate_sample(answer: object) -> Feedback:
+    """Check the MLE of the exponential rate for :func:`exponential_sample`.
+
+    Answers are accepted within a relative tolerance of 1e-3 (0.1 %).
+
+    Parameters
+    ----------
+    answer : number or str
+        The reader's value for α̂, e.g. ``0.7143`` or ``"5/7"``.
+
+    Returns
+    -------
+    Feedback
+        ``correct`` and a one-line message with a hint when wrong.
+
+    Examples
+    --------
+    >>> check_exponential_rate_sample("5/7").correct
+    True
+    >>> check_exponential_rate_sample(exponential_sample().mean()).correct
+    False
+    """
+    return _judge(_EXERCISE_DATA["exponential_rate_sample"], answer)
+
+
+EXERCISES: dict[str, Callable[[object], Feedback]] = {
+    "exponential_rate": check_exponential_rate,
+    "gaussian_mean": check_gaussian_mean,
+    "poisson_rate": check_poisson_rate,
+    "uniform_upper": check_uniform_upper,
+    "gaussian_variance": check_gaussian_variance,
+    "all_heads": check_all_heads,
+    "odds": check_odds,
+    "standard_error": check_standard_error,
+    "exponential_rate_sample": check_exponential_rate_sample,
+}
+"""Exercise name -> check function, in the order of the Exercises chapter."""
+
+
+def solution_value(name: str) -> float:
+    """Return the exact answer to an exercise, for worked solutions and tests.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`EXERCISES`, e.g. ``"odds"``.
+
+    Returns
+    -------
+    float
+        The value the check function accepts.
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string.
+    ValueError
+        If ``name`` is not a known exercise; the message lists the known names.
+
+    Examples
+    --------
+    >>> solution_value("odds")
+    2.25
+    >>> check_odds(solution_value("odds")).correct
+    True
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, got {type(name).__name__}")
+    if name not in _EXERCISE_DATA:
+        raise ValueError(f"name must be one of {', '.join(EXERCISES)}; got {name!r}")
+    return float(_EXERCISE_DATA[name].solution)

@@ -1,0 +1,190 @@
+"""Static matplotlib figures for the chapters: titled, labelled, deterministic.
+
+Every function returns the :class:`matplotlib.figure.Figure` so that a notebook
+ends its cell with ``plt.show()`` and a test can inspect the axes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
+
+from ._validation import check_count, check_int_in_range, check_positive, check_sample
+from .continuous import gaussian_log_density
+from .likelihood import bernoulli_log_likelihood, bernoulli_mle
+
+__all__ = [
+    "plot_likelihood",
+    "plot_likelihood_and_log",
+    "plot_sharpening",
+    "plot_descent",
+    "plot_gaussian_fit",
+    "theta_grid",
+]
+
+_PEAK_STYLE = {"color": "#c0392b", "linestyle": "--", "linewidth": 1.2}
+
+
+def theta_grid(n_points: int = 1001) -> np.ndarray:
+    """Evenly spaced theta values on [0, 1], endpoints included.
+
+    Examples
+    --------
+    >>> theta_grid(5)
+    array([0.  , 0.25, 0.5 , 0.75, 1.  ])
+    """
+    n_points = check_int_in_range(n_points, "n_points", 2, 10_000_000)
+    return np.linspace(0.0, 1.0, n_points)
+
+
+def plot_likelihood(n_heads: int, n_tails: int, *, ax: plt.Axes | None = None) -> Figure:
+    r"""Plot :math:`\theta^{n_H}(1-\theta)^{n_T}` with its peak at the MLE marked.
+
+    Examples
+    --------
+    >>> fig = plot_likelihood(9, 4)
+    >>> fig.axes[0].get_xlabel()
+    'θ (probability of heads)'
+    """
+    n_heads = check_count(n_heads, "n_heads")
+    n_tails = check_count(n_tails, "n_tails")
+    theta_hat = bernoulli_mle(n_heads, n_tails)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    fig = ax.figure
+    theta = theta_grid()
+    ax.plot(theta, np.exp(bernoulli_log_likelihood(theta, n_heads, n_tails)), color="#1f5fa8")
+    ax.axvline(theta_hat, **_PEAK_STYLE, label=f"θ̂ = {n_heads}/{n_heads + n_tails}")
+    ax.set(
+        xlabel="θ (probability of heads)",
+        ylabel="likelihood L(θ)",
+        title=f"Likelihood of {n_heads} heads and {n_tails} tails",
+    )
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_likelihood_and_log(n_heads: int, n_tails: int) -> Figure:
+    """The likelihood and the log-likelihood side by side: same peak, different shape.
+
+    Examples
+    --------
+    >>> len(plot_likelihood_and_log(9, 4).axes)
+    2
+    """
+    n_heads = check_count(n_heads, "n_heads")
+    n_tails = check_count(n_tails, "n_tails")
+    theta_hat = bernoulli_mle(n_heads, n_tails)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4), layout="constrained")
+    plot_likelihood(n_heads, n_tails, ax=left)
+    theta = theta_grid()[1:-1]  # the log-likelihood is -inf at 0 and 1
+    right.plot(theta, bernoulli_log_likelihood(theta, n_heads, n_tails), color="#1f5fa8")
+    right.axvline(theta_hat, **_PEAK_STYLE)
+    right.set(
+        xlabel="θ (probability of heads)",
+        ylabel="log-likelihood ln L(θ)",
+        title="Log-likelihood: the same peak",
+        ylim=(-40, 0),
+    )
+    return fig
+
+
+def plot_sharpening(
+    n_heads: int,
+    n_tails: int,
+    multipliers: Sequence[int] = (1, 4, 16, 64),
+) -> Figure:
+    """Relative likelihood L(θ)/L(θ̂) for k times the data: the peak narrows like 1/√k.
+
+    Examples
+    --------
+    >>> len(plot_sharpening(9, 4).axes[0].lines)
+    5
+    """
+    n_heads = check_count(n_heads, "n_heads")
+    n_tails = check_count(n_tails, "n_tails")
+    theta_hat = bernoulli_mle(n_heads, n_tails)
+    fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    theta = theta_grid()
+    for k in multipliers:
+        k = check_int_in_range(k, "multipliers[i]", 1, 10**9)
+        h, t = k * n_heads, k * n_tails
+        relative = np.exp(
+            bernoulli_log_likelihood(theta, h, t) - bernoulli_log_likelihood(theta_hat, h, t)
+        )
+        ax.plot(theta, relative, label=f"{h} H, {t} T")
+    ax.axvline(theta_hat, **_PEAK_STYLE)
+    ax.set(
+        xlabel="θ (probability of heads)",
+        ylabel="relative likelihood L(θ) / L(θ̂)",
+        title="More flips, same ratio: a sharper peak",
+    )
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_descent(
+    paths: dict[str, ArrayLike],
+    target: float,
+    *,
+    log_error: bool = True,
+) -> Figure:
+    """Distance to the MLE per iteration for several optimiser runs.
+
+    Parameters
+    ----------
+    paths : dict of str to array_like
+        Label -> iterates (starting value first).
+    target : float
+        The closed-form MLE.
+    log_error : bool
+        Use a log scale for the error axis.
+
+    Examples
+    --------
+    >>> fig = plot_descent({"run": [0.5, 0.6, 0.69]}, 9 / 13)
+    >>> fig.axes[0].get_ylabel()
+    '|θₖ − θ̂|'
+    """
+    if not isinstance(paths, dict) or not paths:
+        raise TypeError("paths must be a non-empty dict of label -> iterates")
+    fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    for label, path in paths.items():
+        iterates = check_sample(path, f"paths[{label!r}]")
+        error = np.abs(iterates - target)
+        if log_error:
+            error = np.maximum(error, 1e-17)  # exact hits would vanish on a log axis
+        ax.plot(np.arange(iterates.size), error, marker="o", markersize=3, label=label)
+    if log_error:
+        ax.set_yscale("log")
+    ax.set(xlabel="iteration k", ylabel="|θₖ − θ̂|", title="Distance to the closed-form MLE")
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_gaussian_fit(sample: ArrayLike, mu: float, sigma: float) -> Figure:
+    """Histogram of a sample with the fitted Gaussian density on top.
+
+    Examples
+    --------
+    >>> plot_gaussian_fit([0.0, 1.0, 2.0], 1.0, 1.0).axes[0].get_ylabel()
+    'density'
+    """
+    data = check_sample(sample)
+    sigma = check_positive(sigma, "sigma")
+    fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    ax.hist(data, bins="auto", density=True, color="#b8cfe8", edgecolor="white", label="sample")
+    grid = np.linspace(data.min() - 3 * sigma, data.max() + 3 * sigma, 400)
+    ax.plot(
+        grid,
+        np.exp(gaussian_log_density(grid, mu, sigma)),
+        color="#1f5fa8",
+        label=f"N(μ̂={mu:.2f}, σ̂={sigma:.2f})",
+    )
+    ax.set(xlabel="x", ylabel="density", title="Gaussian fitted by maximum likelihood")
+    ax.legend(frameon=False)
+    return fig

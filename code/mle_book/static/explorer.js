@@ -1,0 +1,241 @@
+// One explorer for every chapter: an SVG figure redrawn in the browser from the
+// widget's synced traits. Sliders are ordinary ipywidgets jslinked to those traits,
+// so the figure responds with no kernel (static book) and with one (JupyterLab).
+// Each "kind" below mirrors a function of the Python package mle_book; the browser
+// tests check that the two agree.
+
+const SVG = "http://www.w3.org/2000/svg";
+const WIDTH = 560, HEIGHT = 300;
+const MARGIN = { left: 80, right: 16, top: 34, bottom: 46 };
+const N_POINTS = 241;
+
+function xlogy(x, y) { return x === 0 ? 0 : x * Math.log(y); }
+
+function el(tag, attrs, parent) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function fmt(value, digits = 4) {
+  if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "undefined";
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e5)) return value.toExponential(digits - 1).replace("-", "−");
+  return Number(value.toPrecision(digits)).toString().replace("-", "−");
+}
+
+function niceTicks(lo, hi, count = 5) {
+  const span = hi - lo || 1;
+  const raw = span / count, power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => span / s <= count + 0.5);
+  const ticks = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(+t.toPrecision(12));
+  return ticks;
+}
+
+// A panel: axes with ticks and labels, and scales from data to pixels.
+function panel(svg, box, xDomain, yDomain, xLabel, yLabel) {
+  const [x0, x1] = xDomain, [y0, y1] = yDomain;
+  const sx = (x) => box.x + ((x - x0) / (x1 - x0)) * box.w;
+  const sy = (y) => box.y + box.h - ((y - y0) / (y1 - y0)) * box.h;
+  const g = el("g", { class: "mle-axes" }, svg);
+  el("rect", { x: box.x, y: box.y, width: box.w, height: box.h, class: "mle-frame" }, g);
+  for (const t of niceTicks(x0, x1)) {
+    el("line", { x1: sx(t), x2: sx(t), y1: box.y + box.h, y2: box.y + box.h + 5, class: "mle-tick" }, g);
+    el("text", { x: sx(t), y: box.y + box.h + 18, class: "mle-ticklabel", "text-anchor": "middle" }, g).textContent = fmt(t, 3);
+  }
+  for (const t of niceTicks(y0, y1, 4)) {
+    el("line", { x1: box.x - 5, x2: box.x, y1: sy(t), y2: sy(t), class: "mle-tick" }, g);
+    el("text", { x: box.x - 8, y: sy(t) + 4, class: "mle-ticklabel", "text-anchor": "end" }, g).textContent = fmt(t, 3);
+  }
+  el("text", { x: box.x + box.w / 2, y: box.y + box.h + 38, class: "mle-label", "text-anchor": "middle" }, g).textContent = xLabel;
+  const yl = el("text", { class: "mle-label", "text-anchor": "middle",
+    transform: `translate(${box.x - 62},${box.y + box.h / 2}) rotate(-90)` }, g);
+  yl.textContent = yLabel;
+  const clip = `clip-${Math.random().toString(36).slice(2)}`;
+  const defs = el("defs", {}, svg);
+  el("rect", { x: box.x, y: box.y, width: box.w, height: box.h }, el("clipPath", { id: clip }, defs));
+  const plot = el("g", { "clip-path": `url(#${clip})` }, svg);
+  return { sx, sy, plot, box };
+}
+
+function curve(p, xs, ys, cls) {
+  let d = "", pen = false;
+  xs.forEach((x, i) => {
+    const y = ys[i];
+    if (!Number.isFinite(y)) { pen = false; return; }
+    d += `${pen ? "L" : "M"}${p.sx(x).toFixed(2)},${p.sy(Math.max(Math.min(y, 1e300), -1e300)).toFixed(2)}`;
+    pen = true;
+  });
+  return el("path", { d, class: cls }, p.plot);
+}
+
+function vline(p, x, cls) { return el("line", { x1: p.sx(x), x2: p.sx(x), y1: p.box.y, y2: p.box.y + p.box.h, class: cls }, p.plot); }
+function dot(p, x, y, cls, r = 5) { return el("circle", { cx: p.sx(x), cy: p.sy(y), r, class: cls }, p.plot); }
+function range(lo, hi, n = N_POINTS) { return Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1)); }
+
+function finiteExtent(values, fallback) {
+  const finite = values.filter(Number.isFinite);
+  if (!finite.length) return fallback;
+  let lo = Math.min(...finite), hi = Math.max(...finite);
+  if (hi - lo < 1e-12) { lo -= 1; hi += 1; }
+  return [lo, hi];
+}
+
+// ---- the Bernoulli (coin) likelihood: mle_book.likelihood ----------------------
+function coinLogLik(theta, h, t) { return xlogy(h, theta) + xlogy(t, 1 - theta); }
+
+function drawCoin(svg, m) {
+  const k = m.get("multiplier"), h = m.get("n_heads") * k, t = m.get("n_tails") * k;
+  const theta = m.get("theta"), scale = m.get("scale"), relative = m.get("relative");
+  const n = h + t, peak = n > 0 ? h / n : 0.5;
+  const logMax = n > 0 ? coinLogLik(peak, h, t) : 0;
+  const xs = range(0, 1);
+  const transform = (ll) => scale === "log" ? (relative ? ll - logMax : ll) : Math.exp(relative ? ll - logMax : ll);
+  const ys = xs.map((x) => transform(coinLogLik(x, h, t)));
+  let yDomain;
+  if (scale === "log") { const top = transform(logMax); yDomain = [top - Math.max(10, 0.25 * Math.abs(top) + 5), top + 1]; }
+  else yDomain = [0, 1.08 * transform(logMax) || 1];
+  const what = relative ? "L(θ) / L(θ̂)" : "L(θ)";
+  const yLabel = scale === "log" ? (relative ? "ln L(θ) − ln L(θ̂)" : "log-likelihood ln L(θ)") : (relative ? "relative likelihood " + what : "likelihood L(θ)");
+  const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+    [0, 1], yDomain, "θ (probability of heads)", yLabel);
+  curve(p, xs, ys, "mle-curve");
+  vline(p, peak, "mle-peak");
+  const value = transform(coinLogLik(theta, h, t));
+  dot(p, theta, Number.isFinite(value) ? Math.max(value, yDomain[0]) : yDomain[0], "mle-marker");
+  const valueText = scale === "log" ? `ln L(θ) = ${fmt(coinLogLik(theta, h, t))}` : `L(θ) = ${fmt(Math.exp(coinLogLik(theta, h, t)))}`;
+  return {
+    title: `${h} heads, ${t} tails: peak at θ̂ = ${h}/${n} = ${fmt(peak)}`,
+    readout: `θ = ${fmt(theta, 3)}:  ${valueText};  peak θ̂ = ${fmt(peak)}`,
+    data: { peak, value: scale === "log" ? coinLogLik(theta, h, t) : Math.exp(coinLogLik(theta, h, t)) },
+  };
+}
+
+// ---- gradient descent on the coin NLL: mle_book.optimisation -------------------
+function descentPath(h, t, lr, steps, theta0, mean) {
+  const scale = mean ? 1 / (h + t) : 1;
+  const path = [theta0];
+  let theta = theta0;
+  for (let i = 1; i <= steps; i++) {
+    const next = theta - lr * scale * (-h / theta + t / (1 - theta));
+    if (!(Number.isFinite(next) && next > 0 && next < 1)) return { path, divergedAt: i, bad: next };
+    path.push(next);
+    theta = next;
+  }
+  return { path, divergedAt: 0, bad: NaN };
+}
+
+function drawDescent(svg, m) {
+  const h = m.get("n_heads"), t = m.get("n_tails"), mean = m.get("mean");
+  const lr = Math.pow(10, m.get("log10_lr")), steps = m.get("n_iterations"), theta0 = m.get("theta0");
+  const n = h + t, mle = h / n, scale = mean ? 1 / n : 1;
+  const nll = (x) => -scale * coinLogLik(x, h, t);
+  const run = descentPath(h, t, lr, steps, theta0, mean);
+  const lo = Math.max(1e-4, Math.min(mle, ...run.path) - 0.05), hi = Math.min(1 - 1e-4, Math.max(mle, ...run.path) + 0.05);
+  const xs = range(lo, hi);
+  const ys = xs.map(nll);
+  const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+    [lo, hi], finiteExtent(ys, [0, 1]), "θ", mean ? "mean NLL" : "NLL (sum)");
+  curve(p, xs, ys, "mle-curve");
+  vline(p, mle, "mle-peak");
+  let d = "";
+  run.path.forEach((x, i) => { d += `${i ? "L" : "M"}${p.sx(x).toFixed(2)},${p.sy(nll(x)).toFixed(2)}`; });
+  el("path", { d, class: "mle-path" }, p.plot);
+  run.path.forEach((x) => dot(p, x, nll(x), "mle-iterate", 3));
+  const last = run.path[run.path.length - 1];
+  const error = Math.abs(last - mle);
+  let status;
+  if (run.divergedAt) status = `diverged: step ${run.divergedAt} left (0, 1)`;
+  else if (error < 1e-6) status = "converged";
+  else if (run.path.length > 2 && (run.path[run.path.length - 1] - mle) * (run.path[run.path.length - 2] - mle) < 0) status = "oscillating";
+  else status = "still descending";
+  return {
+    title: `Gradient descent, lr = ${fmt(lr, 3)}: ${status}`,
+    readout: `after ${run.path.length - 1} steps θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)});  ${status}`,
+    data: { status: status.split(":")[0], theta: last, steps: run.path.length - 1 },
+  };
+}
+
+// ---- a Gaussian over a fixed sample: mle_book.continuous -----------------------
+function gaussLogPdf(x, mu, sigma) { const z = (x - mu) / sigma; return -0.5 * z * z - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI); }
+
+function drawGaussian(svg, m) {
+  const sample = m.get("sample"), mu = m.get("mu"), sigma = m.get("sigma");
+  const n = sample.length, mean = sample.reduce((a, b) => a + b, 0) / n;
+  const nll = (mu_, s_) => -sample.reduce((acc, x) => acc + gaussLogPdf(x, mu_, s_), 0);
+  const [xmin, xmax] = m.get("x_range");
+  const half = (WIDTH - MARGIN.left - MARGIN.right - 60) / 2;
+  const xs = range(xmin, xmax);
+  const dens = xs.map((x) => Math.exp(gaussLogPdf(x, mu, sigma)));
+  const left = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: half, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+    [xmin, xmax], [0, Math.max(1.1 * Math.max(...dens), 0.5)], "x", "density p(x | μ, σ)");
+  curve(left, xs, dens, "mle-curve");
+  sample.forEach((x) => el("line", { x1: left.sx(x), x2: left.sx(x), y1: left.box.y + left.box.h, y2: left.box.y + left.box.h - 12, class: "mle-rug" }, left.plot));
+  const mus = range(xmin, xmax);
+  const nlls = mus.map((v) => nll(v, sigma));
+  const right = panel(svg, { x: MARGIN.left + half + 60 + 10, y: MARGIN.top, w: half - 10, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+    [xmin, xmax], finiteExtent(nlls, [0, 1]), "μ", "NLL(μ) at this σ");
+  curve(right, mus, nlls, "mle-curve");
+  vline(right, mean, "mle-peak");
+  const value = nll(mu, sigma);
+  dot(right, mu, value, "mle-marker");
+  return {
+    title: `N = ${n} points: NLL is smallest at μ̂ = sample mean = ${fmt(mean)}`,
+    readout: `μ = ${fmt(mu, 3)}, σ = ${fmt(sigma, 3)}:  NLL = ${fmt(value)};  μ̂ = ${fmt(mean)}`,
+    data: { peak: mean, value },
+  };
+}
+
+// ---- the exponential rate: mle_book.continuous ---------------------------------
+function drawExponential(svg, m) {
+  const sample = m.get("sample"), rate = m.get("rate"), [a0, a1] = m.get("rate_range");
+  const n = sample.length, total = sample.reduce((a, b) => a + b, 0), best = n / total;
+  const logLik = (a) => n * Math.log(a) - a * total;
+  const xs = range(a0, a1);
+  const ys = xs.map((a) => Math.exp(logLik(a)));
+  const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+    [a0, a1], [0, 1.1 * Math.exp(logLik(best))], "α (rate)", "likelihood L(α)");
+  curve(p, xs, ys, "mle-curve");
+  vline(p, best, "mle-peak");
+  const value = Math.exp(logLik(rate));
+  dot(p, rate, value, "mle-marker");
+  return {
+    title: `Exponential likelihood for ${n === 1 ? "x = " + fmt(total) : n + " observations"}: peak at α̂ = ${fmt(best)}`,
+    readout: `α = ${fmt(rate, 3)}:  L(α) = ${fmt(value)};  peak α̂ = ${fmt(best)}`,
+    data: { peak: best, value },
+  };
+}
+
+const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential };
+
+function render({ model, el: root }) {
+  root.classList.add("mle-explorer");
+  const figure = document.createElement("figure");
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${WIDTH} ${HEIGHT}`);
+  svg.setAttribute("role", "img");
+  const caption = document.createElement("figcaption");
+  caption.setAttribute("aria-live", "polite");
+  caption.className = "mle-readout";
+  figure.append(svg, caption);
+  root.appendChild(figure);
+
+  const redraw = () => {
+    svg.replaceChildren();
+    const draw = KINDS[model.get("kind")];
+    if (!draw) { caption.textContent = `unknown explorer kind ${model.get("kind")}`; return; }
+    const out = draw(svg, model);
+    const title = el("text", { x: WIDTH / 2, y: 20, class: "mle-title", "text-anchor": "middle" }, svg);
+    title.textContent = out.title;
+    svg.setAttribute("aria-label", `${model.get("description")} ${out.title}. ${out.readout}`);
+    caption.textContent = out.readout;
+    for (const [key, value] of Object.entries(out.data)) root.dataset[key] = String(value);
+  };
+  for (const name of model.get("_redraw_on")) model.on(`change:${name}`, redraw);
+  redraw();
+  return () => { for (const name of model.get("_redraw_on")) model.off(`change:${name}`, redraw); };
+}
+
+export default { render };
