@@ -56,6 +56,8 @@ class ExplorerFigure(anywidget.AnyWidget):
     description = traitlets.Unicode("Interactive figure.").tag(sync=True)
     # Names of the traits whose change triggers a redraw in the browser.
     _redraw_on = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    #: The browser-side links from the sliders to this figure's traits (set by the factories).
+    links: list[widgets.widget_link.Link]
 
     def __repr__(self) -> str:  # short and deterministic: notebooks' stored outputs show it
         return f"{type(self).__name__}()"
@@ -124,8 +126,9 @@ def _slider(kind: type[widgets.Widget], description: str, **kwargs: Any) -> widg
 
 def _assemble(figure: ExplorerFigure, links: dict[str, widgets.Widget]) -> widgets.VBox:
     """Lay the controls above the figure and jslink each control to its trait."""
-    for trait, control in links.items():
-        widgets.jslink((control, "value"), (figure, trait))
+    figure.links = [
+        widgets.jslink((control, "value"), (figure, trait)) for trait, control in links.items()
+    ]
     return widgets.VBox([*links.values(), figure])
 
 
@@ -259,25 +262,52 @@ def learning_rate_explorer(
     n_tails: int = 4,
     *,
     mean: bool = True,
-    log10_lr: float = -1.0,
+    log10_lr: float | None = None,
     n_iterations: int = 20,
     theta0: float = 0.5,
 ) -> widgets.VBox:
     """A log10(learning rate) slider: gradient-descent iterates converge, oscillate or diverge.
 
+    The figure shows the iterates on the NLL curve and their distance to the MLE per
+    step. The slider spans two decades below the stability limit ``2 / curvature``
+    (see :func:`mle_book.optimisation.max_stable_learning_rate`) to half a decade
+    above it, so every regime is in reach.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Counts, both >= 1.
+    mean : bool
+        Descend on the mean NLL (True) or the summed NLL.
+    log10_lr : float or None
+        Initial slider value; None starts at about a quarter of the stability limit.
+    n_iterations : int
+        Initial number of steps, in [1, 500].
+    theta0 : float
+        Starting point in (0, 1).
+
     Examples
     --------
-    >>> learning_rate_explorer().children[0].description
-    'log₁₀ learning rate'
+    >>> box = learning_rate_explorer()
+    >>> box.children[0].description, box.children[0].min, box.children[0].max
+    ('log₁₀ learning rate', -3.0, 0.5)
     """
+    from .optimisation import max_stable_learning_rate
+
     n_heads = check_count(n_heads, "n_heads")
     n_tails = check_count(n_tails, "n_tails")
     if n_heads == 0 or n_tails == 0:
         raise ValueError("n_heads and n_tails must both be >= 1 for an interior optimum")
+    if not isinstance(mean, (bool, np.bool_)):
+        raise TypeError(f"mean must be True or False, got {type(mean).__name__}")
+    limit = float(np.log10(max_stable_learning_rate(n_heads, n_tails, mean=bool(mean))))
+    if log10_lr is None:
+        log10_lr = round(limit - 0.6, 1)
     log10_lr = check_real(log10_lr, "log10_lr")
     n_iterations = check_int_in_range(n_iterations, "n_iterations", 1, 500)
     theta0 = float(check_probability(theta0, "theta0", open_interval=True))
-    low = np.floor(log10_lr) - 3
+    low = float(np.floor(min(limit - 2, log10_lr)))
+    high = float(max(np.ceil(2 * (limit + 0.5)) / 2, log10_lr))
     figure = DescentFigure(
         n_heads=n_heads,
         n_tails=n_tails,
@@ -294,8 +324,8 @@ def learning_rate_explorer(
                 widgets.FloatSlider,
                 "log₁₀ learning rate",
                 value=log10_lr,
-                min=float(low),
-                max=float(low) + 4,
+                min=low,
+                max=high,
                 step=0.05,
                 readout_format=".2f",
             ),
