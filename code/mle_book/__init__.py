@@ -3,6 +3,7 @@
 One module per concept:
 
 - :mod:`mle_book.likelihood` -- coin flips, the Bernoulli likelihood and its MLE;
+- :mod:`mle_book.bayes` -- priors, posteriors, MAP and the log-odds reparametrisation;
 - :mod:`mle_book.optimisation` -- gradient descent (by hand and autograd), Newton;
 - :mod:`mle_book.information` -- entropy, cross-entropy, KL divergence;
 - :mod:`mle_book.continuous` -- Gaussian and exponential densities and MLEs;
