@@ -9,14 +9,23 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import doctest
+import json
 import math
+import re
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scipy import stats
 
 from mle_book import exercises
 from mle_book.exercises import (
@@ -26,11 +35,19 @@ from mle_book.exercises import (
     exponential_sample,
     gaussian_mean_sample,
     gaussian_variance_sample,
+    logit_gradient_ascent,
+    logit_log_likelihood,
     parse_answer,
+    plot_logit_log_likelihood,
+    plot_uniform_likelihood,
     poisson_counts,
+    poisson_log_likelihood,
     solution_value,
+    uniform_gradient_ascent,
+    uniform_log_likelihood,
     uniform_sample,
 )
+from mle_book.likelihood import bernoulli_log_likelihood
 
 # ------------------------------------------------------------------ expected answers
 
@@ -41,13 +58,13 @@ _SE = math.sqrt(36 / 2197)  # sqrt(θ̂(1 - θ̂)/n) with θ̂ = 9/13, n = 13
 SOLUTIONS: dict[str, tuple[float, Fraction | None]] = {
     "exponential_rate": (1 / 3, Fraction(1, 3)),
     "gaussian_mean": (float(_GAUSSIAN_X.mean()), None),
+    "exponential_rate_sample": (5 / 7, Fraction(5, 7)),
     "poisson_rate": (18 / 7, Fraction(18, 7)),
-    "uniform_upper": (7.4, Fraction(37, 5)),
     "gaussian_variance": (2.365, Fraction(473, 200)),
+    "uniform_upper": (7.4, Fraction(37, 5)),
     "all_heads": (1.0, Fraction(1)),
     "odds": (2.25, Fraction(9, 4)),
     "standard_error": (_SE, None),
-    "exponential_rate_sample": (5 / 7, Fraction(5, 7)),
 }
 
 
@@ -80,7 +97,7 @@ ACCEPTED = [
 
 # (exercise, wrong answer, distinctive substring of its specific hint)
 WRONG = [
-    # a. one exponential observation x = 3
+    # 1. one exponential observation x = 3
     ("exponential_rate", 3, "observation itself"),
     ("exponential_rate", "3.0", "observation itself"),
     ("exponential_rate", "-1/3", "Check the sign"),
@@ -88,19 +105,19 @@ WRONG = [
     ("exponential_rate", 0, "boundary of the parameter space"),
     ("exponential_rate", "-2", "rate must be positive"),
     ("exponential_rate", 0.001, "log L(α) = log α - α·x"),
-    # b. Gaussian mean
+    # 2. Gaussian mean
     ("gaussian_mean", float(np.median(_GAUSSIAN_X)), "squared loss"),
     ("gaussian_mean", float(_GAUSSIAN_X.sum()), "forgot to divide by N"),
     ("gaussian_mean", float(_GAUSSIAN_X.sum() / 9), "N - 1 = 9"),
     ("gaussian_mean", 0, "differentiate with respect to μ"),
-    # c. Poisson rate
+    # 4. Poisson rate
     ("poisson_rate", 124 / 49, "sample variance. In a Poisson model"),
     ("poisson_rate", "124/49", "sample variance. In a Poisson model"),
     ("poisson_rate", 62 / 21, "sample variance (with N - 1)"),
     ("poisson_rate", 18, "total count"),
     ("poisson_rate", -1, "must be positive"),
     ("poisson_rate", 10, "differentiate with respect to λ"),
-    # d. Uniform(0, θ) upper end
+    # 6. Uniform(0, θ) upper end
     ("uniform_upper", 302 / 35, "method-of-moments"),
     ("uniform_upper", 296 / 35, "bias-corrected"),
     ("uniform_upper", 5, "likelihood 0"),
@@ -108,14 +125,14 @@ WRONG = [
     ("uniform_upper", 7.41, "decreases as θ grows"),
     ("uniform_upper", 100, "decreases as θ grows"),
     ("uniform_upper", -1, "length of the interval"),
-    # e. Gaussian variance
+    # 5. Gaussian variance
     ("gaussian_variance", 18.92 / 7, "unbiased estimator"),
     ("gaussian_variance", math.sqrt(2.365), "standard deviation σ̂"),
     ("gaussian_variance", math.sqrt(18.92 / 7), "standard deviation (computed with N - 1)"),
     ("gaussian_variance", 18.92, "sum of squared deviations"),
     ("gaussian_variance", -2.365, "must be positive"),
     ("gaussian_variance", 100, "σ² as the variable"),
-    # f. five heads in five flips
+    # 7. five heads in five flips
     ("all_heads", "5/6", "prior"),
     ("all_heads", 5 / 6, "prior"),
     ("all_heads", "6/7", "Laplace"),
@@ -124,14 +141,14 @@ WRONG = [
     ("all_heads", 1.5, "must lie in [0, 1]"),
     ("all_heads", -0.2, "must lie in [0, 1]"),
     ("all_heads", 0.7, "need not be where its derivative is zero"),
-    # g. odds after 9 heads, 4 tails
+    # 8. odds after 9 heads, 4 tails
     ("odds", "9/13", "probability of heads"),
     ("odds", 0.6923, "probability of heads"),
     ("odds", "4/9", "wrong way up"),
     ("odds", "4/13", "probability of tails"),
     ("odds", -2.25, "positive"),
     ("odds", 5, "invariance"),
-    # h. standard error after 9 heads, 4 tails
+    # 9. standard error after 9 heads, 4 tails
     ("standard_error", 36 / 2197, "forgot the square root"),
     ("standard_error", "36/2197", "forgot the square root"),
     ("standard_error", 2197 / 36, "Fisher information"),
@@ -140,7 +157,7 @@ WRONG = [
     ("standard_error", math.sqrt(0.25 / 13), "θ = 0.5"),
     ("standard_error", -_SE, "positive"),
     ("standard_error", 0.5, "Var(θ̂) ≈ 1/I(θ̂)"),
-    # i. exponential rate from a sample
+    # 3. exponential rate from a sample
     ("exponential_rate_sample", 1.4, "mean waiting time"),
     ("exponential_rate_sample", "9/14", "bias-corrected"),
     ("exponential_rate_sample", 1 / 1.2, "median"),
@@ -513,3 +530,324 @@ def test_docstring_examples() -> None:
     results = doctest.testmod(exercises, optionflags=doctest.ELLIPSIS)
     assert results.attempted > 0
     assert results.failed == 0
+
+
+# --------------------------------------------------- helpers for the worked solutions
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.mark.parametrize("rate", [0.5, 18 / 7, 10.0])
+def test_poisson_log_likelihood_matches_scipy(rate: float) -> None:
+    counts = [2, 4, 3, 0, 5, 1, 3]
+    expected = stats.poisson.logpmf(counts, rate).sum()
+    assert poisson_log_likelihood(rate, counts) == pytest.approx(expected, rel=1e-12)
+    assert type(poisson_log_likelihood(rate, counts)) is float
+
+
+def test_poisson_log_likelihood_is_vectorised_and_peaks_at_the_mean() -> None:
+    rates = np.linspace(0.5, 6, 12)
+    values = poisson_log_likelihood(rates, poisson_counts())
+    assert values.shape == rates.shape
+    mean = float(poisson_counts().mean())
+    at_mean = poisson_log_likelihood(mean, poisson_counts())
+    for nearby in (mean * 0.999, mean * 1.001):
+        assert poisson_log_likelihood(nearby, poisson_counts()) < at_mean
+
+
+@given(st.lists(st.integers(0, 50), min_size=1, max_size=20).filter(lambda c: sum(c) > 0))
+def test_poisson_log_likelihood_maximised_by_mean_count(counts: list[int]) -> None:
+    mean = sum(counts) / len(counts)
+    at_mean = poisson_log_likelihood(mean, counts)
+    assert poisson_log_likelihood(mean * 1.01, counts) <= at_mean
+    assert poisson_log_likelihood(mean * 0.99, counts) <= at_mean
+
+
+@pytest.mark.parametrize(
+    ("rate", "counts", "error", "match"),
+    [
+        (0.0, [1], ValueError, "rate"),
+        (-1.0, [1], ValueError, "rate"),
+        (float("nan"), [1], ValueError, "rate"),
+        ([1.0, math.inf], [1], ValueError, "rate"),
+        ("2", [1], TypeError, "rate"),
+        (True, [1], TypeError, "rate"),
+        (1.0, [], ValueError, "counts"),
+        (1.0, [1.5], ValueError, "counts"),
+        (1.0, [-1], ValueError, "counts"),
+        (1.0, [[1, 2]], ValueError, "counts"),
+        (1.0, [float("nan")], ValueError, "counts"),
+        (1.0, "abc", TypeError, "counts"),
+    ],
+)
+def test_poisson_log_likelihood_rejects_bad_input(rate, counts, error, match) -> None:
+    with pytest.raises(error, match=match):
+        poisson_log_likelihood(rate, counts)
+
+
+def test_uniform_log_likelihood_values() -> None:
+    sample = uniform_sample()
+    assert uniform_log_likelihood(10.0, sample) == pytest.approx(-7 * math.log(10.0))
+    assert uniform_log_likelihood(7.4, sample) == pytest.approx(-7 * math.log(7.4))
+    assert uniform_log_likelihood(7.39, sample) == -math.inf
+    values = uniform_log_likelihood(np.array([5.0, 7.4, 8.0]), sample)
+    assert values.shape == (3,)
+    assert values[0] == -math.inf and np.isfinite(values[1:]).all()
+    assert int(np.argmax(uniform_log_likelihood(np.linspace(1, 20, 1901), sample))) == 640
+
+
+@pytest.mark.parametrize(
+    ("theta", "sample", "error", "match"),
+    [
+        (0.0, [1.0], ValueError, "theta"),
+        (-2.0, [1.0], ValueError, "theta"),
+        (math.nan, [1.0], ValueError, "theta"),
+        ("3", [1.0], TypeError, "theta"),
+        (3.0, [], ValueError, "sample"),
+        (3.0, [-1.0, 2.0], ValueError, "sample"),
+        (3.0, [math.inf], ValueError, "sample"),
+    ],
+)
+def test_uniform_log_likelihood_rejects_bad_input(theta, sample, error, match) -> None:
+    with pytest.raises(error, match=match):
+        uniform_log_likelihood(theta, sample)
+
+
+def test_uniform_gradient_ascent_overshoots_the_maximum() -> None:
+    sample = uniform_sample()
+    path = uniform_gradient_ascent(sample, 10.0, lr=2.0, n_steps=100)
+    assert path[0] == 10.0
+    assert np.all(np.diff(path) < 0)  # every step moves down: the slope is never zero
+    assert np.all(path[:-1] >= 7.4) and path[-1] < 7.4  # stops at the first overshoot
+    np.testing.assert_allclose(path[1:], path[:-1] - 2.0 / path[:-1])
+    assert np.all(np.isfinite(uniform_log_likelihood(path[:-1], sample)))
+    assert uniform_log_likelihood(path[-1], sample) == -math.inf
+
+
+@pytest.mark.parametrize("lr", [2.0, 0.5, 0.1])
+def test_smaller_learning_rates_still_overshoot(lr: float) -> None:
+    path = uniform_gradient_ascent(uniform_sample(), 10.0, lr=lr, n_steps=10_000)
+    assert path[-1] < 7.4 < path[-2]
+
+
+def test_uniform_gradient_ascent_runs_all_steps_when_it_never_overshoots() -> None:
+    path = uniform_gradient_ascent(uniform_sample(), 10.0, lr=1e-3, n_steps=5)
+    assert path.size == 6 and path[-1] > 7.4
+
+
+def test_uniform_gradient_ascent_leaving_through_zero_stops() -> None:
+    path = uniform_gradient_ascent([1.0], 1.0, lr=5.0, n_steps=10)
+    assert path.tolist() == [1.0, -4.0]
+
+
+def test_projected_uniform_gradient_ascent_reaches_the_mle() -> None:
+    path = uniform_gradient_ascent(uniform_sample(), 10.0, lr=2.0, n_steps=30, project=True)
+    assert path.size == 31
+    assert path[-1] == 7.4 and np.all(path >= 7.4)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"theta0": 7.0}, ValueError, "theta0"),
+        ({"theta0": math.nan}, ValueError, "theta0"),
+        ({"theta0": "10"}, TypeError, "theta0"),
+        ({"lr": 0.0}, ValueError, "lr"),
+        ({"lr": -1.0}, ValueError, "lr"),
+        ({"n_steps": 0}, ValueError, "n_steps"),
+        ({"n_steps": 2_000_000}, ValueError, "n_steps"),
+        ({"n_steps": 2.5}, TypeError, "n_steps"),
+        ({"sample": [0.0, 0.0]}, ValueError, "sample"),
+        ({"sample": [-1.0]}, ValueError, "sample"),
+    ],
+)
+def test_uniform_gradient_ascent_rejects_bad_input(kwargs, error, match) -> None:
+    arguments = {"sample": uniform_sample(), "theta0": 10.0, "lr": 1.0, "n_steps": 10}
+    arguments.update(kwargs)
+    with pytest.raises(error, match=match):
+        uniform_gradient_ascent(**arguments)
+
+
+@pytest.mark.parametrize("eta", [-5.0, -0.3, 0.0, 0.8, 4.0])
+@pytest.mark.parametrize(("heads", "tails"), [(9, 4), (5, 0), (0, 3), (0, 0)])
+def test_logit_log_likelihood_matches_theta_parametrisation(eta, heads, tails) -> None:
+    theta = 1 / (1 + math.exp(-eta))
+    expected = bernoulli_log_likelihood(theta, heads, tails)
+    assert logit_log_likelihood(eta, heads, tails) == pytest.approx(expected, rel=1e-12, abs=1e-14)
+
+
+def test_logit_log_likelihood_is_stable_and_has_no_maximum_for_all_heads() -> None:
+    with np.errstate(over="raise", divide="raise", invalid="raise"):
+        values = logit_log_likelihood(np.array([-1000.0, 0.0, 10.0, 50.0, 1000.0]), 5, 0)
+    assert values[0] == pytest.approx(-5000.0)
+    assert np.all(np.isfinite(values)) and np.all(values <= 0)
+    assert np.all(np.diff(values) >= 0)
+    assert logit_log_likelihood(30.0, 5, 0) < 0  # approaches 0 without reaching it
+    grid = np.linspace(-5, 5, 10_001)
+    peak = grid[np.argmax(logit_log_likelihood(grid, 9, 4))]
+    assert peak == pytest.approx(math.log(9 / 4), abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("eta", "heads", "tails", "error", "match"),
+    [
+        (math.nan, 1, 1, ValueError, "eta"),
+        (math.inf, 1, 1, ValueError, "eta"),
+        ("0", 1, 1, TypeError, "eta"),
+        (0.0, -1, 1, ValueError, "n_heads"),
+        (0.0, 1, 1.5, ValueError, "n_tails"),
+    ],
+)
+def test_logit_log_likelihood_rejects_bad_input(eta, heads, tails, error, match) -> None:
+    with pytest.raises(error, match=match):
+        logit_log_likelihood(eta, heads, tails)
+
+
+def test_logit_gradient_ascent_converges_with_both_outcomes() -> None:
+    path = logit_gradient_ascent(9, 4, lr=1.0, n_steps=1_000)
+    assert path.shape == (1_001,)
+    assert path[-1] == pytest.approx(math.log(9 / 4), abs=1e-10)
+    path = logit_gradient_ascent(4, 9, lr=1.0, n_steps=1_000, eta0=3.0)
+    assert path[0] == 3.0 and path[-1] == pytest.approx(math.log(4 / 9), abs=1e-10)
+
+
+@pytest.mark.parametrize(("heads", "tails", "sign"), [(5, 0, 1), (0, 5, -1)])
+def test_logit_gradient_ascent_diverges_like_log_k(heads, tails, sign) -> None:
+    path = logit_gradient_ascent(heads, tails, lr=1.0, n_steps=100_000)
+    assert np.all(sign * np.diff(path) > 0)  # the gradient never vanishes
+    for k in (1_000, 10_000, 100_000):
+        assert sign * path[k] == pytest.approx(math.log(k), abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "match"),
+    [
+        ((0, 0, 1.0, 10), {}, ValueError, "n_heads \\+ n_tails"),
+        ((1, 1, 0.0, 10), {}, ValueError, "lr"),
+        ((1, 1, 1.0, 0), {}, ValueError, "n_steps"),
+        ((1, 1, 1.0, True), {}, TypeError, "n_steps"),
+        ((1, 1, 1.0, 10), {"eta0": math.inf}, ValueError, "eta0"),
+        ((-1, 1, 1.0, 10), {}, ValueError, "n_heads"),
+    ],
+)
+def test_logit_gradient_ascent_rejects_bad_input(args, kwargs, error, match) -> None:
+    with pytest.raises(error, match=match):
+        logit_gradient_ascent(*args, **kwargs)
+
+
+def test_plot_uniform_likelihood_shows_the_jump() -> None:
+    fig = plot_uniform_likelihood(uniform_sample())
+    ax = fig.axes[0]
+    assert ax.get_title() == "Uniform(0, θ) likelihood of 7 observations"
+    assert ax.get_ylabel() == "relative likelihood L(θ) / L(θ̂)"
+    below, above = ax.lines[0].get_ydata(), ax.lines[1].get_ydata()
+    assert np.all(below == 0) and above.max() == pytest.approx(1.0)
+    assert ax.lines[1].get_xdata()[0] == pytest.approx(7.4)
+    _, existing = plt.subplots()
+    assert plot_uniform_likelihood([1.0, 2.0], ax=existing) is existing.figure
+    with pytest.raises(ValueError, match="sample"):
+        plot_uniform_likelihood([0.0])
+
+
+def test_plot_logit_log_likelihood_panels() -> None:
+    fig = plot_logit_log_likelihood()
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["9 heads, 4 tails: a peak", "5 heads, 0 tails: no peak"]
+    assert all(ax.get_xlabel().startswith("η") for ax in fig.axes)
+    assert len(plot_logit_log_likelihood([(1, 1)], eta_range=(-2.0, 2.0)).axes) == 1
+
+
+@pytest.mark.parametrize(
+    ("counts", "eta_range", "error", "match"),
+    [
+        ([], (-1.0, 1.0), ValueError, "len\\(counts\\)"),
+        ([(1, 1)] * 5, (-1.0, 1.0), ValueError, "len\\(counts\\)"),
+        ([(1, 1)], (1.0, -1.0), ValueError, "eta_range"),
+        ([(1, 1)], (math.nan, 1.0), ValueError, "eta_range"),
+        ([(-1, 1)], (-1.0, 1.0), ValueError, "n_heads"),
+    ],
+)
+def test_plot_logit_log_likelihood_rejects_bad_input(counts, eta_range, error, match) -> None:
+    with pytest.raises(error, match=match):
+        plot_logit_log_likelihood(counts, eta_range)
+
+
+# ------------------------------------------------------------------------- the chapter
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "chapters" / "05_exercises.ipynb"
+
+
+def _cells() -> list[dict]:
+    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell: dict) -> str:
+    source = cell["source"]
+    return source if isinstance(source, str) else "".join(source)
+
+
+def _label(name: str) -> str:
+    return "ex-" + name.replace("_", "-")
+
+
+def _block(cells: list[dict], start: str, end: str) -> list[dict]:
+    """The cells from the one containing ``start`` to the next one containing ``end``."""
+    first = next(i for i, cell in enumerate(cells) if start in _source(cell))
+    last = next(i for i in range(first, len(cells)) if end in _source(cells[i]))
+    return cells[first : last + 1]
+
+
+def _text_output(cell: dict) -> str:
+    texts = []
+    for output in cell.get("outputs", []):
+        if output["output_type"] == "stream":
+            texts.append(output["text"])
+        elif "text/plain" in output.get("data", {}):
+            texts.append(output["data"]["text/plain"])
+    return "".join("".join(text) for text in texts)
+
+
+def test_chapter_has_at_least_eight_exercises_in_registry_order() -> None:
+    markdown = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "markdown")
+    labels = re.findall(r"```\{exercise-start\}[^\n]*\n:label: (\S+)", markdown)
+    assert len(EXERCISES) >= 8
+    assert labels == [_label(name) for name in EXERCISES]
+    assert markdown.count("{exercise-end}") == markdown.count("{exercise-start}")
+    assert markdown.count("{solution-end}") == markdown.count("{solution-start}")
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_every_exercise_has_a_check_cell_with_example_feedback(name: str) -> None:
+    cells = _block(_cells(), f":label: {_label(name)}", "{exercise-end}")
+    checks = [
+        c for c in cells if c["cell_type"] == "code" and f"check_{name}(answer)" in _source(c)
+    ]
+    assert len(checks) == 1, f"exercise {name} needs exactly one check cell"
+    source = _source(checks[0])
+    assert re.search(r"^answer = .+#", source, flags=re.MULTILINE), "answer line with a comment"
+    feedback = _text_output(checks[0])
+    # The stored output is an example of a hint, never the right answer.
+    assert feedback.startswith(("Not quite.", "Could not read", "Very close."))
+    assert "\n" not in feedback.strip()
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_every_exercise_has_a_folded_executed_solution(name: str) -> None:
+    cells = _block(_cells(), f"{{solution-start}} {_label(name)}", "{solution-end}")
+    opening = _source(cells[0])
+    directive = r"\{solution-start\} " + re.escape(_label(name)) + r"\n:class: dropdown"
+    assert re.search(directive, opening), "the solution must be folded (a dropdown)"
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert len(code) >= 2, "a worked solution computes its numbers"
+    assert all(c.get("outputs") for c in code), "every solution cell was executed"
+    final = [c for c in code if f"check_{name}(" in _source(c)]
+    assert final and _text_output(final[-1]).startswith("Correct!")
+
+
+def test_chapter_is_executed_in_order() -> None:
+    code = [c for c in _cells() if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))

@@ -30,15 +30,25 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+import matplotlib.pyplot as plt
 import numpy as np
-from numpy.typing import NDArray
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_real
+from ._validation import (
+    _as_float_array,
+    check_count,
+    check_int_in_range,
+    check_positive,
+    check_real,
+    check_sample,
+)
 
 __all__ = [
     "EXERCISES",
@@ -56,9 +66,16 @@ __all__ = [
     "exponential_sample",
     "gaussian_mean_sample",
     "gaussian_variance_sample",
+    "logit_gradient_ascent",
+    "logit_log_likelihood",
     "parse_answer",
+    "plot_logit_log_likelihood",
+    "plot_uniform_likelihood",
     "poisson_counts",
+    "poisson_log_likelihood",
     "solution_value",
+    "uniform_gradient_ascent",
+    "uniform_log_likelihood",
     "uniform_sample",
 ]
 
@@ -69,6 +86,7 @@ RELATIVE_TOLERANCE: float = 1e-3
 # the reader most likely rounded too early, so we ask for more digits.
 _CLOSE_TOLERANCE = 2e-2
 _ABSOLUTE_FLOOR = 1e-12
+_PEAK_STYLE = {"color": "#c0392b", "linestyle": "--", "linewidth": 1.2}
 _MAX_TEXT_LENGTH = 100
 
 # One decimal number: optional sign, digits with an optional point, and an optional
@@ -219,9 +237,8 @@ for _array in (
 ):
     _array.flags.writeable = False
 
-_EXPONENTIAL_OBSERVATION = 3  # exercise a: one waiting time
-_ALL_HEADS_FLIPS = 5  # exercise f: 5 flips, all heads
-_HEADS, _TAILS = 9, 4  # exercises g and h
+_EXPONENTIAL_OBSERVATION = 3  # exercise 1: one waiting time
+_HEADS, _TAILS = 9, 4  # exercises 8 (odds) and 9 (standard error)
 
 
 def gaussian_mean_sample() -> NDArray[np.float64]:
@@ -967,13 +984,13 @@ def check_exponential_rate_sample(answer: object) -> Feedback:
 EXERCISES: dict[str, Callable[[object], Feedback]] = {
     "exponential_rate": check_exponential_rate,
     "gaussian_mean": check_gaussian_mean,
+    "exponential_rate_sample": check_exponential_rate_sample,
     "poisson_rate": check_poisson_rate,
-    "uniform_upper": check_uniform_upper,
     "gaussian_variance": check_gaussian_variance,
+    "uniform_upper": check_uniform_upper,
     "all_heads": check_all_heads,
     "odds": check_odds,
     "standard_error": check_standard_error,
-    "exponential_rate_sample": check_exponential_rate_sample,
 }
 """Exercise name -> check function, in the order of the Exercises chapter."""
 
@@ -1010,3 +1027,371 @@ def solution_value(name: str) -> float:
     if name not in _EXERCISE_DATA:
         raise ValueError(f"name must be one of {', '.join(EXERCISES)}; got {name!r}")
     return float(_EXERCISE_DATA[name].solution)
+
+
+# ------------------------------------------------------- helpers for worked solutions
+
+_MAX_STEPS = 1_000_000
+
+
+def _positive_values(value: ArrayLike, name: str) -> NDArray[np.float64]:
+    """``value`` as a float array with every entry finite and > 0."""
+    array = _as_float_array(value, name)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite and in (0, inf); got NaN or inf")
+    if np.any(array <= 0):
+        raise ValueError(f"{name} must be in (0, inf), got {array[array <= 0].flat[0]}")
+    return array
+
+
+def _real_values(value: ArrayLike, name: str) -> NDArray[np.float64]:
+    """``value`` as a float array with every entry finite."""
+    array = _as_float_array(value, name)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite; got NaN or inf")
+    return array
+
+
+def _shaped(array: NDArray[np.float64], like: ArrayLike) -> NDArray[np.float64] | float:
+    return float(array) if np.ndim(like) == 0 else array
+
+
+def _log_sigmoid(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``log(1 / (1 + exp(-x)))`` without overflow for large ``|x|``."""
+    return np.minimum(x, 0.0) - np.log1p(np.exp(-np.abs(x)))
+
+
+def _sigmoid(x: float) -> float:
+    """``1 / (1 + exp(-x))`` without overflow for large ``|x|``."""
+    z = math.exp(-abs(x))
+    return 1.0 / (1.0 + z) if x >= 0 else z / (1.0 + z)
+
+
+def poisson_log_likelihood(rate: ArrayLike, counts: ArrayLike) -> NDArray[np.float64] | float:
+    r"""Poisson log-likelihood :math:`\sum_i (k_i \ln\lambda - \lambda - \ln k_i!)`.
+
+    Parameters
+    ----------
+    rate : float or array_like
+        The rate λ, each value in (0, inf). Vectorised: one log-likelihood per value.
+    counts : array_like
+        Observed counts: a non-empty 1-d array of whole numbers >= 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Same shape as ``rate`` (natural log).
+
+    Raises
+    ------
+    TypeError
+        If ``rate`` or ``counts`` is not numeric.
+    ValueError
+        If a rate is not in (0, inf) or a count is not a whole number >= 0.
+
+    Examples
+    --------
+    >>> round(poisson_log_likelihood(2.0, [2]), 4)
+    -1.3069
+    >>> poisson_log_likelihood([1.0, 2.0], [0, 1]).round(4)
+    array([-2.    , -3.3069])
+    """
+    rates = _positive_values(rate, "rate")
+    data = check_sample(counts, "counts", non_negative=True)
+    if np.any(data != np.floor(data)):
+        raise ValueError("counts must hold whole numbers >= 0 (a Poisson variable counts events)")
+    log_factorials = sum(math.lgamma(k + 1.0) for k in data)
+    log_lik = data.sum() * np.log(rates) - data.size * rates - log_factorials
+    return _shaped(log_lik, rate)
+
+
+def uniform_log_likelihood(theta: ArrayLike, sample: ArrayLike) -> NDArray[np.float64] | float:
+    r"""Log-likelihood of Uniform(0, θ): :math:`-N\ln\theta` if θ ≥ max xᵢ, else ``-inf``.
+
+    Each observation has density 1/θ on [0, θ] and 0 outside it, so a θ below the
+    largest observation makes the data impossible.
+
+    Parameters
+    ----------
+    theta : float or array_like
+        Upper end θ of the interval, each value in (0, inf). Vectorised.
+    sample : array_like
+        Observations: a non-empty 1-d array of values >= 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Same shape as ``theta``; ``-inf`` where θ < max xᵢ.
+
+    Examples
+    --------
+    >>> round(uniform_log_likelihood(2.0, [0.5, 1.5]), 4)
+    -1.3863
+    >>> uniform_log_likelihood(1.0, [0.5, 1.5])
+    -inf
+    """
+    thetas = _positive_values(theta, "theta")
+    data = check_sample(sample, non_negative=True)
+    with np.errstate(divide="ignore"):
+        log_lik = np.where(thetas >= data.max(), -data.size * np.log(thetas), -np.inf)
+    return _shaped(log_lik, theta)
+
+
+def uniform_gradient_ascent(
+    sample: ArrayLike,
+    theta0: float,
+    lr: float,
+    n_steps: int,
+    *,
+    project: bool = False,
+) -> NDArray[np.float64]:
+    r"""Gradient ascent on the mean Uniform(0, θ) log-likelihood, which never levels off.
+
+    Wherever the likelihood is positive (θ ≥ max xᵢ) the mean log-likelihood is
+    :math:`-\ln\theta`, with derivative :math:`-1/\theta`: never zero. Each step
+    :math:`\theta \leftarrow \theta - \text{lr}/\theta` raises the likelihood, until a
+    step jumps below the largest observation, where the likelihood is 0. The run stops
+    at that iterate. With ``project=True`` every iterate is clipped back to
+    max xᵢ (projected gradient ascent), which reaches the MLE and stays there.
+
+    Parameters
+    ----------
+    sample : array_like
+        Observations: a non-empty 1-d array of values >= 0 with a positive maximum.
+    theta0 : float
+        Starting value, at least max xᵢ (so that the likelihood is positive).
+    lr : float
+        Learning rate in (0, inf).
+    n_steps : int
+        Largest number of steps, in [1, 1000000].
+    project : bool, default False
+        Clip every iterate to ``max(theta, max(sample))``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The iterates, ``theta0`` first. Without projection the run ends early at the
+        first iterate below max xᵢ (or at or below 0).
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type.
+    ValueError
+        If ``theta0`` is below max xᵢ, the maximum is 0, or ``lr`` is not positive.
+
+    Examples
+    --------
+    >>> uniform_gradient_ascent([1.0, 3.0], 4.0, lr=4.0, n_steps=5).round(4).tolist()
+    [4.0, 3.0, 1.6667]
+    >>> uniform_gradient_ascent([1.0, 3.0], 4.0, lr=4.0, n_steps=3, project=True).tolist()
+    [4.0, 3.0, 3.0, 3.0]
+    """
+    data = check_sample(sample, non_negative=True)
+    largest = float(data.max())
+    if largest == 0.0:
+        raise ValueError("sample must contain a value > 0; for all zeros the MLE is θ = 0")
+    theta = check_real(theta0, "theta0")
+    if theta < largest:
+        raise ValueError(
+            f"theta0 must be >= max(sample) = {largest:g} (else the likelihood is 0), got {theta}"
+        )
+    lr = check_positive(lr, "lr")
+    n_steps = check_int_in_range(n_steps, "n_steps", 1, _MAX_STEPS)
+    path = [theta]
+    for _ in range(n_steps):
+        theta = theta - lr / theta  # theta + lr * d/dθ(-log θ)
+        if project:
+            theta = max(theta, largest)
+        path.append(theta)
+        if theta < largest:
+            break
+    return np.array(path)
+
+
+def logit_log_likelihood(eta: ArrayLike, n_heads: int, n_tails: int) -> NDArray[np.float64] | float:
+    r"""Coin log-likelihood in the log-odds η = ln(θ/(1 - θ)), i.e. θ = σ(η) = 1/(1 + e^(-η)).
+
+    .. math:: \ell(\eta) = n_H \ln\sigma(\eta) + n_T \ln\sigma(-\eta)
+
+    Computed without overflow for any finite η. For ``n_tails = 0`` it increases
+    towards 0 as η grows, without reaching it: there is no finite maximiser.
+
+    Parameters
+    ----------
+    eta : float or array_like
+        Log-odds of heads, each value finite. Vectorised.
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Same shape as ``eta`` (natural log).
+
+    Examples
+    --------
+    >>> round(logit_log_likelihood(0.0, 9, 4), 4)
+    -9.0109
+    >>> logit_log_likelihood([0.0, 10.0], 5, 0).round(4).tolist()
+    [-3.4657, -0.0002]
+    """
+    etas = _real_values(eta, "eta")
+    n_heads = check_count(n_heads, "n_heads")
+    n_tails = check_count(n_tails, "n_tails")
+    log_lik = n_heads * _log_sigmoid(etas) + n_tails * _log_sigmoid(-etas)
+    return _shaped(log_lik, eta)
+
+
+def logit_gradient_ascent(
+    n_heads: int,
+    n_tails: int,
+    lr: float,
+    n_steps: int,
+    *,
+    eta0: float = 0.0,
+) -> NDArray[np.float64]:
+    r"""Gradient ascent on the mean log-likelihood of a coin in the log-odds η.
+
+    The gradient is :math:`(n_H\,\sigma(-\eta) - n_T\,\sigma(\eta)) / n`. With both
+    counts positive the iterates converge to :math:`\ln(n_H/n_T)`; with no tails the
+    gradient stays positive, so η grows without bound (about like the log of the
+    number of steps).
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0, at least one flip in total.
+    lr : float
+        Learning rate in (0, inf).
+    n_steps : int
+        Number of steps, in [1, 1000000].
+    eta0 : float, default 0.0
+        Starting log-odds (0 means θ = 1/2).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n_steps + 1`` iterates, ``eta0`` first.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type.
+    ValueError
+        If there are no flips or ``lr`` is not positive.
+
+    Examples
+    --------
+    >>> round(float(logit_gradient_ascent(9, 4, lr=1.0, n_steps=500)[-1]), 4)
+    0.8109
+    >>> logit_gradient_ascent(5, 0, lr=1.0, n_steps=3).round(4).tolist()
+    [0.0, 0.5, 0.8775, 1.1712]
+    """
+    n_heads = check_count(n_heads, "n_heads")
+    n_tails = check_count(n_tails, "n_tails")
+    n_flips = n_heads + n_tails
+    if n_flips == 0:
+        raise ValueError("n_heads + n_tails must be >= 1, got 0 flips")
+    lr = check_positive(lr, "lr")
+    n_steps = check_int_in_range(n_steps, "n_steps", 1, _MAX_STEPS)
+    eta = check_real(eta0, "eta0")
+    path = np.empty(n_steps + 1)
+    path[0] = eta
+    for step in range(1, n_steps + 1):
+        eta += lr * (n_heads * _sigmoid(-eta) - n_tails * _sigmoid(eta)) / n_flips
+        path[step] = eta
+    return path
+
+
+def plot_uniform_likelihood(sample: ArrayLike, *, ax: Axes | None = None) -> Figure:
+    """Plot the relative Uniform(0, θ) likelihood L(θ)/L(θ̂): 0, then a jump, then (θ̂/θ)^N.
+
+    The maximum is at the jump, θ̂ = max xᵢ, where the likelihood is not differentiable.
+
+    Parameters
+    ----------
+    sample : array_like
+        Observations: a non-empty 1-d array of values >= 0 with a positive maximum.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure holding the plot.
+
+    Examples
+    --------
+    >>> plot_uniform_likelihood([1.0, 3.0]).axes[0].get_xlabel()
+    'θ (upper end of the interval)'
+    """
+    data = check_sample(sample, non_negative=True)
+    largest = float(data.max())
+    if largest == 0.0:
+        raise ValueError("sample must contain a value > 0; for all zeros the MLE is θ = 0")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    theta = np.linspace(0.5 * largest, 1.8 * largest, 1301)
+    relative = np.exp(uniform_log_likelihood(theta, data) - uniform_log_likelihood(largest, data))
+    below = theta < largest
+    ax.plot(theta[below], relative[below], color="#1f5fa8")
+    ax.plot(theta[~below], relative[~below], color="#1f5fa8")
+    ax.plot([largest], [1.0], "o", color="#c0392b")
+    ax.axvline(largest, **_PEAK_STYLE, label=f"θ̂ = max xᵢ = {largest:g}")
+    ax.set(
+        xlabel="θ (upper end of the interval)",
+        ylabel="relative likelihood L(θ) / L(θ̂)",
+        title=f"Uniform(0, θ) likelihood of {data.size} observations",
+    )
+    ax.legend(frameon=False)
+    return ax.figure
+
+
+def plot_logit_log_likelihood(
+    counts: Sequence[tuple[int, int]] = ((9, 4), (5, 0)),
+    eta_range: tuple[float, float] = (-4.0, 12.0),
+) -> Figure:
+    """One panel per (heads, tails) pair: the coin log-likelihood in the log-odds η.
+
+    With both counts positive the curve has a peak at ln(n_H/n_T); with no tails it
+    rises towards 0 for ever and has no maximiser.
+
+    Parameters
+    ----------
+    counts : sequence of (int, int)
+        ``(n_heads, n_tails)`` pairs, one panel each (1 to 4 pairs).
+    eta_range : (float, float)
+        Plotted interval of η, increasing.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, one axes per pair.
+
+    Examples
+    --------
+    >>> len(plot_logit_log_likelihood().axes)
+    2
+    """
+    pairs = list(counts)
+    check_int_in_range(len(pairs), "len(counts)", 1, 4)
+    low, high = (check_real(value, "eta_range") for value in eta_range)
+    if not low < high:
+        raise ValueError(f"eta_range must be increasing, got ({low}, {high})")
+    fig, axes = plt.subplots(
+        1, len(pairs), figsize=(4.5 * len(pairs), 3.4), layout="constrained", squeeze=False
+    )
+    eta = np.linspace(low, high, 801)
+    for ax, (n_heads, n_tails) in zip(axes[0], pairs, strict=True):
+        ax.plot(eta, logit_log_likelihood(eta, n_heads, n_tails), color="#1f5fa8")
+        if n_heads > 0 and n_tails > 0:
+            peak = math.log(n_heads / n_tails)
+            ax.axvline(peak, **_PEAK_STYLE, label=f"η̂ = ln({n_heads}/{n_tails})")
+            title = f"{n_heads} heads, {n_tails} tails: a peak"
+        else:
+            ax.axhline(0.0, color="0.5", linestyle=":", label="sup = 0, never reached")
+            title = f"{n_heads} heads, {n_tails} tails: no peak"
+        ax.set(xlabel="η = ln(θ / (1 − θ))", ylabel="log-likelihood ℓ(η)", title=title)
+        ax.legend(frameon=False)
+    return fig
