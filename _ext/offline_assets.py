@@ -83,6 +83,29 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     config.html_static_path = [*config.html_static_path, str(target)]
 
 
+def _drop_thebe(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict,
+    doctree: object,
+) -> None:
+    """Remove sphinx-thebe's scripts, which Jupyter Book 1 always adds.
+
+    Thebe would run cells on a remote Binder kernel: the book is offline by design,
+    and sphinx-thebe's inline config is added twice (a page error) with a CDN address.
+    """
+    scripts = context.get("script_files", [])
+    context["script_files"] = [
+        js
+        for js in scripts
+        if "thebe" not in str(js)
+        and "THEBE_JS_URL" not in getattr(js, "attributes", {}).get("body", "")
+    ]
+    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(css)]
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", _on_config_inited)
+    app.connect("html-page-context", _drop_thebe)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

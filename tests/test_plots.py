@@ -6,11 +6,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-from mle_book import plots  # noqa: E402
+from mle_book import plots
 
 FIGURES = {
     "likelihood": lambda: plots.plot_likelihood(9, 4),

@@ -1,0 +1,563 @@
+"""Tests for mle_book.continuous (and the two continuous-case figures in mle_book.plots).
+
+Reference values come from SciPy (a test-only dependency) or from formulas written out
+here, never from the module under test.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from scipy import optimize, stats
+from scipy.special import logsumexp
+
+from mle_book import continuous as C
+from mle_book.plots import plot_exponential_fit, plot_nll_against_sigma
+
+RNG = np.random.default_rng
+
+
+@pytest.fixture(autouse=True)
+def _warnings_are_errors() -> Any:
+    """A helper must raise a clear error or return a value, never emit a numpy warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
+    plt.close("all")
+
+
+# ---------------------------------------------------------------------- bad inputs
+
+_GOOD = [0.5, 1.5, 3.0]
+_GRID = [0.0, 2.0, 4.0]
+
+# (id, call, expected exception, text the message must contain)
+BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
+    ("logpdf x str", lambda: C.gaussian_log_density("1.0", 0.0, 1.0), TypeError, "x"),
+    ("logpdf x list of str", lambda: C.gaussian_log_density(["a"], 0.0, 1.0), TypeError, "x"),
+    ("logpdf x nan", lambda: C.gaussian_log_density([1.0, np.nan], 0.0, 1.0), ValueError, "x"),
+    ("logpdf x inf", lambda: C.gaussian_log_density(np.inf, 0.0, 1.0), ValueError, "x"),
+    ("logpdf x bool", lambda: C.gaussian_log_density(True, 0.0, 1.0), TypeError, "x"),
+    ("logpdf mu inf", lambda: C.gaussian_log_density(0.0, np.inf, 1.0), ValueError, "mu"),
+    ("logpdf mu str", lambda: C.gaussian_log_density(0.0, "0", 1.0), TypeError, "mu"),
+    ("logpdf sigma 0", lambda: C.gaussian_log_density(0.0, 0.0, 0.0), ValueError, "sigma"),
+    ("logpdf sigma < 0", lambda: C.gaussian_log_density(0.0, 0.0, -1.0), ValueError, "sigma"),
+    ("logpdf sigma nan", lambda: C.gaussian_log_density(0.0, 0.0, np.nan), ValueError, "sigma"),
+    ("logpdf sigma None", lambda: C.gaussian_log_density(0.0, 0.0, None), TypeError, "sigma"),
+    ("nll empty", lambda: C.gaussian_nll([], 0.0, 1.0), ValueError, "sample"),
+    ("nll 2-d", lambda: C.gaussian_nll([[1.0, 2.0]], 0.0, 1.0), ValueError, "sample"),
+    ("nll nan", lambda: C.gaussian_nll([1.0, np.nan], 0.0, 1.0), ValueError, "sample"),
+    ("nll -inf", lambda: C.gaussian_nll([-np.inf], 0.0, 1.0), ValueError, "sample"),
+    ("nll str", lambda: C.gaussian_nll("123", 0.0, 1.0), TypeError, "sample"),
+    ("nll None", lambda: C.gaussian_nll(None, 0.0, 1.0), TypeError, "sample"),
+    ("nll sigma 0", lambda: C.gaussian_nll(_GOOD, 0.0, 0.0), ValueError, "sigma"),
+    ("grid mus nan", lambda: C.gaussian_nll_grid(_GOOD, [0.0, np.nan]), ValueError, "mus"),
+    ("grid mus str", lambda: C.gaussian_nll_grid(_GOOD, "0"), TypeError, "mus"),
+    ("grid sigmas 0", lambda: C.gaussian_nll_grid(_GOOD, 0.0, [1.0, 0.0]), ValueError, "sigmas"),
+    ("grid sigmas inf", lambda: C.gaussian_nll_grid(_GOOD, 0.0, np.inf), ValueError, "sigmas"),
+    ("grid sample empty", lambda: C.gaussian_nll_grid([], 0.0), ValueError, "sample"),
+    ("mle empty", lambda: C.gaussian_mle([]), ValueError, "sample"),
+    ("mle one value", lambda: C.gaussian_mle([5.0]), ValueError, "distinct"),
+    ("mle ties", lambda: C.gaussian_mle([0.1] * 7), ValueError, "distinct"),
+    ("mle zeros", lambda: C.gaussian_mle([0.0, 0.0]), ValueError, "distinct"),
+    ("mle 2-d", lambda: C.gaussian_mle(np.ones((2, 2))), ValueError, "sample"),
+    ("mle inf", lambda: C.gaussian_mle([1.0, np.inf]), ValueError, "sample"),
+    ("mle strings", lambda: C.gaussian_mle(["1", "2"]), TypeError, "sample"),
+    ("mle complex", lambda: C.gaussian_mle([1j, 2j]), TypeError, "sample"),
+    ("bias n 1", lambda: C.gaussian_variance_bias(1, 10, RNG(0)), ValueError, "n"),
+    ("bias n float", lambda: C.gaussian_variance_bias(2.5, 10, RNG(0)), TypeError, "n"),
+    ("bias repeats 0", lambda: C.gaussian_variance_bias(2, 0, RNG(0)), ValueError, "n_repeats"),
+    ("bias rng None", lambda: C.gaussian_variance_bias(2, 10, None), TypeError, "rng"),
+    ("bias rng int", lambda: C.gaussian_variance_bias(2, 10, 0), TypeError, "rng"),
+    (
+        "bias rng legacy",
+        lambda: C.gaussian_variance_bias(2, 10, np.random.RandomState(0)),
+        TypeError,
+        "rng",
+    ),
+    (
+        "bias sigma 0",
+        lambda: C.gaussian_variance_bias(2, 10, RNG(0), sigma=0.0),
+        ValueError,
+        "sigma",
+    ),
+    ("bias mu nan", lambda: C.gaussian_variance_bias(2, 10, RNG(0), mu=np.nan), ValueError, "mu"),
+    ("exp logpdf rate 0", lambda: C.exponential_log_density(1.0, 0.0), ValueError, "rate"),
+    ("exp logpdf rate < 0", lambda: C.exponential_log_density(1.0, -2.0), ValueError, "rate"),
+    ("exp logpdf x nan", lambda: C.exponential_log_density(np.nan, 1.0), ValueError, "x"),
+    ("exp nll negative", lambda: C.exponential_nll([1.0, -0.5], 1.0), ValueError, "sample"),
+    ("exp nll rate inf", lambda: C.exponential_nll([1.0], np.inf), ValueError, "rate"),
+    ("exp nll empty", lambda: C.exponential_nll([], 1.0), ValueError, "sample"),
+    ("exp grid rates 0", lambda: C.exponential_nll_grid([1.0], [0.5, 0.0]), ValueError, "rates"),
+    ("exp grid rates str", lambda: C.exponential_nll_grid([1.0], "1"), TypeError, "rates"),
+    ("exp grid negative", lambda: C.exponential_nll_grid([-1.0], 1.0), ValueError, "sample"),
+    ("exp mle zeros", lambda: C.exponential_mle([0.0, 0.0]), ValueError, "value > 0"),
+    ("exp mle negative", lambda: C.exponential_mle([2.0, -1.0]), ValueError, "sample"),
+    ("exp mle 2-d", lambda: C.exponential_mle([[1.0], [2.0]]), ValueError, "sample"),
+    ("exp mle nan", lambda: C.exponential_mle([np.nan]), ValueError, "sample"),
+    ("exp mle tiny mean", lambda: C.exponential_mle([5e-324]), ValueError, "too small"),
+    ("interval eps 0", lambda: C.interval_probability(0.0, 0.0, 1.0, 0.0), ValueError, "epsilon"),
+    (
+        "interval sigma < 0",
+        lambda: C.interval_probability(0.0, 0.0, -1.0, 0.1),
+        ValueError,
+        "sigma",
+    ),
+    ("interval x nan", lambda: C.interval_probability(np.nan, 0.0, 1.0, 0.1), ValueError, "x"),
+    ("interval x str", lambda: C.interval_probability("0", 0.0, 1.0, 0.1), TypeError, "x"),
+    ("interval x array", lambda: C.interval_probability([0.0], 0.0, 1.0, 0.1), TypeError, "x"),
+    (
+        "interval nll eps < 0",
+        lambda: C.gaussian_interval_nll(_GOOD, 0.0, 1.0, -0.1),
+        ValueError,
+        "epsilon",
+    ),
+    (
+        "interval nll 2-d",
+        lambda: C.gaussian_interval_nll([[1.0]], 0.0, 1.0, 0.1),
+        ValueError,
+        "sample",
+    ),
+    (
+        "interval nll sigma 0",
+        lambda: C.gaussian_interval_nll(_GOOD, 0.0, 0.0, 0.1),
+        ValueError,
+        "sigma",
+    ),
+    (
+        "interval nll mu inf",
+        lambda: C.gaussian_interval_nll(_GOOD, np.inf, 1.0, 0.1),
+        ValueError,
+        "mu",
+    ),
+    (
+        "mixture weights sum",
+        lambda: C.gaussian_mixture_nll(_GOOD, [0.5, 0.6], [0.0, 1.0], [1.0, 1.0]),
+        ValueError,
+        "sum to 1",
+    ),
+    (
+        "mixture weight < 0",
+        lambda: C.gaussian_mixture_nll(_GOOD, [1.5, -0.5], [0.0, 1.0], [1.0, 1.0]),
+        ValueError,
+        "weights",
+    ),
+    (
+        "mixture lengths",
+        lambda: C.gaussian_mixture_nll(_GOOD, [0.5, 0.5], [0.0], [1.0, 1.0]),
+        ValueError,
+        "same length",
+    ),
+    (
+        "mixture sigma 0",
+        lambda: C.gaussian_mixture_nll(_GOOD, [0.5, 0.5], [0.0, 1.0], [1.0, 0.0]),
+        ValueError,
+        "sigmas",
+    ),
+    (
+        "mixture mus nan",
+        lambda: C.gaussian_mixture_nll(_GOOD, [1.0], [np.nan], [1.0]),
+        ValueError,
+        "mus",
+    ),
+    (
+        "mixture weights str",
+        lambda: C.gaussian_mixture_nll(_GOOD, "1", [0.0], [1.0]),
+        TypeError,
+        "weights",
+    ),
+    (
+        "mixture epsilon 0",
+        lambda: C.gaussian_mixture_nll(_GOOD, [1.0], [0.0], [1.0], epsilon=0.0),
+        ValueError,
+        "epsilon",
+    ),
+    (
+        "mixture sample empty",
+        lambda: C.gaussian_mixture_nll([], [1.0], [0.0], [1.0]),
+        ValueError,
+        "sample",
+    ),
+    (
+        "rounded off grid",
+        lambda: C.gaussian_rounded_mle([0.0, 1.0, 2.5], 1.0),
+        ValueError,
+        "multiples",
+    ),
+    ("rounded one value", lambda: C.gaussian_rounded_mle([3.0, 3.0], 1.0), ValueError, "cells"),
+    ("rounded adjacent", lambda: C.gaussian_rounded_mle([3.0, 4.0, 4.0], 1.0), ValueError, "cells"),
+    ("rounded resolution 0", lambda: C.gaussian_rounded_mle(_GRID, 0.0), ValueError, "resolution"),
+    ("rounded n_grid", lambda: C.gaussian_rounded_mle(_GRID, 1.0, n_grid=5), ValueError, "n_grid"),
+    (
+        "rounded n_rounds",
+        lambda: C.gaussian_rounded_mle(_GRID, 1.0, n_rounds=0),
+        ValueError,
+        "n_rounds",
+    ),
+    (
+        "rounded too many values",
+        lambda: C.gaussian_rounded_mle(np.arange(10_001.0), 1.0),
+        ValueError,
+        "distinct",
+    ),
+    ("rounded nan", lambda: C.gaussian_rounded_mle([0.0, np.nan], 1.0), ValueError, "sample"),
+    ("plot exp rate 0", lambda: plot_exponential_fit([1.0, 2.0], 0.0), ValueError, "rate"),
+    ("plot exp negative", lambda: plot_exponential_fit([-1.0, 2.0], 1.0), ValueError, "sample"),
+    (
+        "plot sigma 0",
+        lambda: plot_nll_against_sigma([1.0, 0.0], {"a": [1, 2]}),
+        ValueError,
+        "sigmas",
+    ),
+    ("plot curves empty", lambda: plot_nll_against_sigma([1.0], {}), TypeError, "curves"),
+    ("plot curves list", lambda: plot_nll_against_sigma([1.0], [[1.0]]), TypeError, "curves"),
+    (
+        "plot curves length",
+        lambda: plot_nll_against_sigma([1.0, 0.1], {"a": [1.0]}),
+        ValueError,
+        "curves['a']",
+    ),
+    (
+        "plot curves nan",
+        lambda: plot_nll_against_sigma([1.0, 0.1], {"a": [1.0, np.nan]}),
+        ValueError,
+        "curves['a']",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "text"),
+    [case[1:] for case in BAD_INPUTS],
+    ids=[case[0] for case in BAD_INPUTS],
+)
+def test_bad_input_raises_a_clear_error(
+    call: Callable[[], object], error: type[Exception], text: str
+) -> None:
+    with pytest.raises(error) as info:
+        call()
+    assert text in str(info.value)
+
+
+# ------------------------------------------------------------------- known values
+
+
+def test_log_density_matches_scipy_and_can_be_positive() -> None:
+    x = np.linspace(-3.0, 5.0, 17)
+    np.testing.assert_allclose(
+        C.gaussian_log_density(x, 1.0, 2.0), stats.norm.logpdf(x, 1.0, 2.0), rtol=1e-13
+    )
+    assert C.gaussian_log_density(0.0, 0.0, 0.1) == pytest.approx(
+        math.log(1 / (0.1 * math.sqrt(2 * math.pi)))
+    )
+    assert C.gaussian_log_density(0.0, 0.0, 0.1) > 0
+    assert isinstance(C.gaussian_log_density(0.0, 0.0, 1.0), float)
+    assert C.gaussian_log_density(np.zeros((2, 3)), 0.0, 1.0).shape == (2, 3)
+
+
+def test_far_tails_give_minus_inf_without_warnings() -> None:
+    assert C.gaussian_log_density(1e300, -1e300, 1e-300) == -math.inf
+    assert C.gaussian_nll([1e300], -1e300, 1e-300) == math.inf
+    assert C.exponential_log_density(1e300, 1e300) == -math.inf
+
+
+def test_exponential_log_density() -> None:
+    x = np.array([0.0, 0.5, 3.0])
+    np.testing.assert_allclose(
+        C.exponential_log_density(x, 2.0), stats.expon.logpdf(x, scale=0.5), rtol=1e-13
+    )
+    assert C.exponential_log_density(-1.0, 2.0) == -math.inf
+    assert C.exponential_nll([3.0], 1 / 3) == pytest.approx(math.log(3) + 1)
+
+
+def test_gaussian_fit_variance_property() -> None:
+    fit = C.gaussian_mle([1.0, 2.0, 3.0])
+    assert fit.variance == pytest.approx(2 / 3)
+    assert fit.mu == 2.0
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [[1e300, -1e300, 5e299], [1e-310, 3e-310, 2e-310], [1.7e308, 1.7e308, -1.7e308], [-4.0, -2.0]],
+)
+def test_gaussian_mle_scales_extreme_values(sample: list[float]) -> None:
+    fit = C.gaussian_mle(sample)
+    assert math.isfinite(fit.mu) and math.isfinite(fit.sigma) and fit.sigma > 0
+    scale = max(abs(v) for v in sample)
+    scaled = np.array(sample) / scale
+    assert fit.mu / scale == pytest.approx(scaled.mean(), rel=1e-12, abs=1e-15)
+    assert fit.sigma / scale == pytest.approx(scaled.std(), rel=1e-12)
+
+
+def test_exponential_mle_survives_a_sum_that_overflows() -> None:
+    assert C.exponential_mle([1e308] * 10) == pytest.approx(1e-308)
+
+
+def test_interval_probability_is_accurate_in_both_tails() -> None:
+    right = C.interval_probability(10.0, 0.0, 1.0, 0.1)
+    assert right == pytest.approx(stats.norm.sf(9.95) - stats.norm.sf(10.05), rel=1e-12)
+    left = C.interval_probability(-10.0, 0.0, 1.0, 0.1)
+    assert left == pytest.approx(right, rel=1e-14)
+    middle = C.interval_probability(0.0, 0.0, 1.0, 0.5)
+    assert middle == pytest.approx(stats.norm.cdf(0.25) - stats.norm.cdf(-0.25), rel=1e-14)
+    assert C.interval_probability(0.0, 0.0, 1e-9, 1.0) == 1.0
+
+
+def test_interval_nll_tends_to_density_nll_plus_constant() -> None:
+    sample = RNG(1).normal(0.4, 1.0, size=20)
+    for eps in (1e-3, 1e-4):
+        exact = C.gaussian_interval_nll(sample, 0.0, 1.0, eps)
+        approx = -sample.size * math.log(eps) + C.gaussian_nll(sample, 0.0, 1.0)
+        assert exact == pytest.approx(approx, abs=100 * eps**2)
+
+
+def test_interval_nll_is_inf_when_a_window_has_no_mass() -> None:
+    assert C.gaussian_interval_nll([0.0, 100.0], 0.0, 1e-3, 1e-3) == math.inf
+
+
+def test_interval_nll_of_a_certain_window_is_plus_zero() -> None:
+    value = C.gaussian_interval_nll([0.0], 0.0, 1e-9, 1.0)
+    assert value == 0.0 and math.copysign(1.0, value) == 1.0
+
+
+def test_mixture_with_one_component_is_the_gaussian() -> None:
+    sample = RNG(2).normal(size=15)
+    assert C.gaussian_mixture_nll(sample, [1.0], [0.3], [1.2]) == pytest.approx(
+        C.gaussian_nll(sample, 0.3, 1.2), rel=1e-13
+    )
+    assert C.gaussian_mixture_nll(sample, [1.0], [0.3], [1.2], epsilon=0.01) == pytest.approx(
+        C.gaussian_interval_nll(sample, 0.3, 1.2, 0.01), rel=1e-13
+    )
+
+
+def test_mixture_matches_scipy_logsumexp() -> None:
+    sample = RNG(3).normal(size=12)
+    weights, mus, sigmas = (
+        np.array([0.2, 0.5, 0.3]),
+        np.array([-1.0, 0.0, 2.0]),
+        np.array([0.5, 1.0, 2.0]),
+    )
+    expected = -np.sum(
+        logsumexp(stats.norm.logpdf(sample[:, None], mus, sigmas) + np.log(weights), axis=1)
+    )
+    assert C.gaussian_mixture_nll(sample, weights, mus, sigmas) == pytest.approx(
+        expected, rel=1e-13
+    )
+    masses = stats.norm.cdf(sample[:, None] + 0.05, mus, sigmas) - stats.norm.cdf(
+        sample[:, None] - 0.05, mus, sigmas
+    )
+    assert C.gaussian_mixture_nll(sample, weights, mus, sigmas, epsilon=0.1) == pytest.approx(
+        -np.sum(np.log(masses @ weights)), rel=1e-10
+    )
+
+
+def test_mixture_density_nll_is_unbounded_but_window_nll_is_not() -> None:
+    sample = RNG(4).normal(size=10)
+    args = {"weights": [0.5, 0.5], "mus": [sample[0], 0.0]}
+    density = [
+        C.gaussian_mixture_nll(sample, sigmas=[s, 1.0], **args) for s in (1e-10, 1e-100, 1e-300)
+    ]
+    assert density[0] > density[1] > density[2] < -600
+    window = [
+        C.gaussian_mixture_nll(sample, sigmas=[s, 1.0], epsilon=1e-3, **args)
+        for s in (1e-10, 1e-100, 1e-300)
+    ]
+    assert min(window) >= 0 and max(window) - min(window) < 1e-9
+
+
+def test_mixture_zero_weight_component_is_ignored() -> None:
+    sample = [0.0, 1.0]
+    assert C.gaussian_mixture_nll(sample, [1.0, 0.0], [0.0, 5.0], [1.0, 1.0]) == pytest.approx(
+        C.gaussian_nll(sample, 0.0, 1.0)
+    )
+
+
+def test_mixture_is_inf_when_no_component_reaches_a_point() -> None:
+    assert C.gaussian_mixture_nll([1e300], [1.0], [-1e300], [1e-300]) == math.inf
+    assert C.gaussian_mixture_nll([0.0, 50.0], [1.0], [0.0], [1e-3], epsilon=1e-3) == math.inf
+
+
+def test_nll_grids_return_floats_for_scalars_and_broadcast() -> None:
+    assert isinstance(C.gaussian_nll_grid([0.0, 1.0], 0.5, 1.0), float)
+    assert C.gaussian_nll_grid([0.0, 1.0], np.zeros((3, 1)), np.ones((1, 4))).shape == (3, 4)
+    assert isinstance(C.exponential_nll_grid([1.0], 1.0), float)
+
+
+def test_rounded_mle_matches_scipy_optimiser() -> None:
+    readings = np.round(RNG(5).normal(21.3, 0.4, size=300))
+    fit = C.gaussian_rounded_mle(readings, 1.0)
+
+    def nll(params: np.ndarray) -> float:
+        mu, sigma = params[0], math.exp(params[1])
+        mass = stats.norm.cdf(readings + 0.5, mu, sigma) - stats.norm.cdf(readings - 0.5, mu, sigma)
+        return float(-np.sum(np.log(mass)))
+
+    best = optimize.minimize(
+        nll, [21.0, math.log(0.5)], method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-12}
+    )
+    assert fit.mu == pytest.approx(best.x[0], abs=1e-6)
+    assert fit.sigma == pytest.approx(math.exp(best.x[1]), rel=1e-6)
+    assert nll(np.array([fit.mu, math.log(fit.sigma)])) <= best.fun + 1e-9
+
+
+def test_rounded_mle_exists_for_two_non_adjacent_cells() -> None:
+    fit = C.gaussian_rounded_mle([0.0, 0.0, 2.0, 2.0], 1.0)
+    assert fit.mu == pytest.approx(1.0, abs=1e-9)
+    assert 0.3 < fit.sigma < 2.0
+
+
+def test_rounded_mle_agrees_with_density_mle_for_fine_resolution() -> None:
+    raw = RNG(6).normal(3.0, 2.0, size=200)
+    fine = np.round(raw, 3)
+    fit, dense = C.gaussian_rounded_mle(fine, 1e-3), C.gaussian_mle(fine)
+    assert fit.mu == pytest.approx(dense.mu, abs=1e-6)
+    assert fit.sigma == pytest.approx(dense.sigma, rel=1e-6)
+
+
+def test_variance_bias_simulation() -> None:
+    sim = C.gaussian_variance_bias(5, 100_000, RNG(7), mu=3.0, sigma=2.0)
+    assert (sim.n, sim.n_repeats) == (5, 100_000)
+    assert sim.expected_variance_mle == pytest.approx(4 * 4 / 5)
+    assert abs(sim.mean_variance_mle - sim.expected_variance_mle) < 5 * sim.se_variance_mle
+    assert abs(sim.mean_variance_unbiased - 4.0) < 5 * sim.se_variance_mle * 5 / 4
+    assert sim.mean_variance_unbiased == pytest.approx(sim.mean_variance_mle * 5 / 4)
+    assert sim.mean_sigma_mle < math.sqrt(sim.mean_variance_mle)  # Jensen
+    # exact SE for N(0, σ²) samples: Var(σ̂²) = 2(N-1)σ⁴/N²
+    assert sim.se_variance_mle == pytest.approx(math.sqrt(2 * 4 * 16 / 25 / 100_000), rel=0.05)
+
+
+def test_variance_bias_is_reproducible_and_chunked() -> None:
+    first = C.gaussian_variance_bias(3, 1000, RNG(8))
+    assert first == C.gaussian_variance_bias(3, 1000, RNG(8))
+    # n = 2**19 gives two rows per chunk, so five repeats take three chunks
+    big = C.gaussian_variance_bias(2**19, 5, RNG(9))
+    assert big.mean_variance_mle == pytest.approx(1.0, abs=0.01)
+
+
+# -------------------------------------------------------------------- hypothesis
+
+_finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+_positive = st.floats(min_value=0.0, max_value=1e6, allow_nan=False, allow_infinity=False)
+_samples = st.lists(_finite, min_size=2, max_size=50)
+
+
+def _spread_out(sample: list[float]) -> bool:
+    values = np.array(sample)
+    return float(np.ptp(values)) > 1e-6 * (float(np.max(np.abs(values))) + 1.0)
+
+
+@given(_samples)
+def test_gaussian_mle_equals_scipy_norm_fit(sample: list[float]) -> None:
+    assume(_spread_out(sample))
+    fit = C.gaussian_mle(sample)
+    loc, scale = stats.norm.fit(sample)
+    size = float(np.max(np.abs(sample)))
+    assert fit.mu == pytest.approx(loc, rel=1e-9, abs=1e-12 * size)
+    assert fit.sigma == pytest.approx(scale, rel=1e-7)
+
+
+@given(st.lists(_positive, min_size=1, max_size=50))
+def test_exponential_mle_equals_scipy_expon_fit(sample: list[float]) -> None:
+    assume(max(sample) > 1e-6)
+    _loc, scale = stats.expon.fit(sample, floc=0)
+    assert C.exponential_mle(sample) == pytest.approx(1 / scale, rel=1e-9)
+
+
+@given(
+    _samples,
+    st.floats(min_value=-2.0, max_value=2.0),
+    st.floats(min_value=0.25, max_value=4.0),
+)
+def test_gaussian_nll_is_smallest_at_the_mle(
+    sample: list[float], shift: float, factor: float
+) -> None:
+    assume(_spread_out(sample))
+    fit = C.gaussian_mle(sample)
+    best = C.gaussian_nll(sample, fit.mu, fit.sigma)
+    other = C.gaussian_nll(sample, fit.mu + shift * fit.sigma, fit.sigma * factor)
+    assert best <= other + 1e-9 * abs(best) + 1e-9
+
+
+@given(st.lists(_positive, min_size=1, max_size=50), st.floats(min_value=0.1, max_value=10.0))
+def test_exponential_nll_is_smallest_at_the_mle(sample: list[float], factor: float) -> None:
+    assume(max(sample) > 1e-6)
+    rate = C.exponential_mle(sample)
+    best = C.exponential_nll(sample, rate)
+    assert best <= C.exponential_nll(sample, rate * factor) + 1e-9 * abs(best) + 1e-9
+
+
+@given(
+    _samples, st.lists(_finite, min_size=1, max_size=5), st.floats(min_value=0.01, max_value=1e3)
+)
+def test_gaussian_nll_grid_equals_pointwise_nll(
+    sample: list[float], mus: list[float], sigma: float
+) -> None:
+    grid = C.gaussian_nll_grid(sample, mus, sigma)
+    for mu, value in zip(mus, np.atleast_1d(grid), strict=True):
+        assert value == pytest.approx(C.gaussian_nll(sample, mu, sigma), rel=1e-8, abs=1e-6)
+
+
+@given(
+    st.lists(_positive, min_size=1, max_size=50),
+    st.lists(st.floats(0.01, 100.0), min_size=1, max_size=5),
+)
+def test_exponential_nll_grid_equals_pointwise_nll(sample: list[float], rates: list[float]) -> None:
+    grid = C.exponential_nll_grid(sample, rates)
+    for rate, value in zip(rates, np.atleast_1d(grid), strict=True):
+        assert value == pytest.approx(C.exponential_nll(sample, rate), rel=1e-9, abs=1e-9)
+
+
+@settings(max_examples=50)
+@given(
+    st.floats(min_value=-20.0, max_value=20.0),
+    st.floats(min_value=-5.0, max_value=5.0),
+    st.floats(min_value=0.1, max_value=10.0),
+    st.floats(min_value=1e-3, max_value=10.0),
+)
+def test_interval_probability_matches_scipy(x: float, mu: float, sigma: float, eps: float) -> None:
+    lower, upper = (x - eps / 2 - mu) / sigma, (x + eps / 2 - mu) / sigma
+    if lower >= 0:
+        expected = stats.norm.sf(lower) - stats.norm.sf(upper)
+    else:
+        expected = stats.norm.cdf(upper) - stats.norm.cdf(lower)
+    got = C.interval_probability(x, mu, sigma, eps)
+    assert 0.0 <= got <= 1.0
+    assert got == pytest.approx(expected, rel=1e-6, abs=1e-300)
+
+
+@given(_samples, st.floats(-10.0, 10.0), st.floats(1e-3, 1e3), st.floats(1e-6, 1e3))
+def test_interval_nll_is_never_negative(
+    sample: list[float], mu: float, sigma: float, eps: float
+) -> None:
+    assert C.gaussian_interval_nll(sample, mu, sigma, eps) >= 0.0
+
+
+# ------------------------------------------------------------------------ figures
+
+
+def test_exponential_fit_figure() -> None:
+    sample = RNG(10).exponential(4.0, size=60)
+    fig = plot_exponential_fit(sample, C.exponential_mle(sample))
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() == "x" and ax.get_ylabel() == "density"
+    x, y = ax.lines[0].get_data()
+    rate = C.exponential_mle(sample)
+    np.testing.assert_allclose(y, rate * np.exp(-rate * x))
+    assert ax.get_xlim()[0] == 0.0
+
+
+def test_nll_against_sigma_figure() -> None:
+    fig = plot_nll_against_sigma([1.0, 0.1, 0.01], {"a": [3.0, 2.0, 1.0], "b": [3.0, 3.0, 3.0]})
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "log" and len(ax.lines) == 2
+    low, high = ax.get_xlim()
+    assert low > high  # sigma shrinks to the right
+    assert ax.get_title() and ax.get_ylabel() == "NLL"

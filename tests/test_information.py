@@ -1,0 +1,173 @@
+"""Tests for mle_book.information: entropy, cross-entropy and KL divergence, in bits and nats.
+
+Expected values are computed here from the definitions (with plain math/numpy), and the
+central identity of the chapter is checked as a property: mean NLL = H(p̂, p_θ) =
+H(p̂) + KL(p̂ ‖ p_θ), smallest at the MLE.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mle_book.information import (
+    coin_distribution,
+    cross_entropy,
+    empirical_distribution,
+    entropy,
+    kl_divergence,
+)
+from mle_book.likelihood import bernoulli_nll
+
+NAN = float("nan")
+
+BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
+    ("p sums above 1", lambda: entropy([0.5, 0.6]), ValueError, "p must sum to 1"),
+    ("p sums below 1", lambda: entropy([0.2, 0.3]), ValueError, "p must sum to 1"),
+    ("p negative", lambda: entropy([1.5, -0.5]), ValueError, "p must hold probabilities"),
+    ("p nan", lambda: entropy([NAN, 1.0]), ValueError, "p must hold probabilities"),
+    ("p inf", lambda: entropy([math.inf, 0.0]), ValueError, "p must hold probabilities"),
+    ("p 2-d", lambda: entropy([[0.5, 0.5]]), ValueError, "p must be a non-empty 1-d array"),
+    ("p empty", lambda: entropy([]), ValueError, "p must be a non-empty 1-d array"),
+    ("p scalar", lambda: entropy(1.0), ValueError, "p must be a non-empty 1-d array"),
+    ("p str", lambda: entropy("0.5,0.5"), TypeError, "p must be an array of probabilities"),
+    ("q bad", lambda: cross_entropy([0.5, 0.5], [0.9, 0.2]), ValueError, "q must sum to 1"),
+    (
+        "q length",
+        lambda: cross_entropy([0.5, 0.5], [0.2, 0.3, 0.5]),
+        ValueError,
+        "p and q must have the same length",
+    ),
+    ("q bytes", lambda: kl_divergence([0.5, 0.5], b"ab"), TypeError, "q must be an array"),
+    ("base one", lambda: entropy([0.5, 0.5], base=1), ValueError, "base must be in (0, 1) or"),
+    ("base zero", lambda: entropy([0.5, 0.5], base=0), ValueError, "base must be in (0, inf)"),
+    ("base negative", lambda: entropy([0.5, 0.5], base=-2), ValueError, "base must be in (0, inf)"),
+    ("base nan", lambda: entropy([0.5, 0.5], base=NAN), ValueError, "base must be finite"),
+    ("base str", lambda: entropy([0.5, 0.5], base="e"), TypeError, "base must be a real number"),
+    ("base bool", lambda: entropy([0.5, 0.5], base=True), TypeError, "base must be a real number"),
+    ("heads negative", lambda: empirical_distribution(-1, 3), ValueError, "n_heads must be"),
+    ("tails fraction", lambda: empirical_distribution(2, 1.5), ValueError, "n_tails must be"),
+    ("heads nan", lambda: empirical_distribution(NAN, 3), ValueError, "n_heads must be"),
+    ("heads str", lambda: empirical_distribution("9", 4), TypeError, "n_heads must be"),
+    ("no flips", lambda: empirical_distribution(0, 0), ValueError, "n_heads + n_tails must be"),
+    ("theta above 1", lambda: coin_distribution(1.5), ValueError, "theta must be in [0, 1]"),
+    ("theta negative", lambda: coin_distribution(-0.1), ValueError, "theta must be in [0, 1]"),
+    ("theta nan", lambda: coin_distribution(NAN), ValueError, "theta must be finite"),
+    ("theta str", lambda: coin_distribution("0.5"), TypeError, "theta must be a real number"),
+    ("theta array", lambda: coin_distribution([0.2, 0.3]), ValueError, "theta must be a single"),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "text"),
+    [case[1:] for case in BAD_INPUTS],
+    ids=[case[0] for case in BAD_INPUTS],
+)
+def test_bad_inputs_raise_naming_the_argument(
+    call: Callable[[], object], error: type[Exception], text: str
+) -> None:
+    with pytest.raises(error) as caught:
+        call()
+    assert text in str(caught.value)
+
+
+def test_units_one_bit_is_ln2_nats() -> None:
+    fair = [0.5, 0.5]
+    assert entropy(fair, base=2) == pytest.approx(1.0)
+    assert entropy(fair) == pytest.approx(math.log(2))
+    assert entropy(fair, base=10) == pytest.approx(math.log10(2))
+    p_hat = [9 / 13, 4 / 13]
+    in_bits = -(9 / 13) * math.log2(9 / 13) - (4 / 13) * math.log2(4 / 13)
+    assert entropy(p_hat, base=2) == pytest.approx(in_bits)
+    assert entropy(p_hat) == pytest.approx(in_bits * math.log(2))
+    assert entropy(p_hat) == pytest.approx(0.6172, abs=5e-5)
+
+
+def test_zero_probabilities_follow_the_0_log_0_convention() -> None:
+    assert entropy([1.0, 0.0]) == 0.0
+    assert cross_entropy([1.0, 0.0], [0.5, 0.5], base=2) == pytest.approx(1.0)
+    assert cross_entropy([0.5, 0.5], [1.0, 0.0]) == math.inf
+    assert kl_divergence([0.5, 0.5], [1.0, 0.0]) == math.inf
+    assert kl_divergence([1.0, 0.0], [0.5, 0.5], base=2) == pytest.approx(1.0)
+
+
+def test_kl_divergence_is_zero_for_equal_distributions_and_asymmetric() -> None:
+    assert kl_divergence([0.3, 0.7], [0.3, 0.7]) == 0.0
+    forward = kl_divergence([0.9, 0.1], [0.5, 0.5])
+    backward = kl_divergence([0.5, 0.5], [0.9, 0.1])
+    assert forward == pytest.approx(0.9 * math.log(1.8) + 0.1 * math.log(0.2))
+    assert backward == pytest.approx(0.5 * math.log(0.5 / 0.9) + 0.5 * math.log(5.0))
+    assert forward != pytest.approx(backward)
+
+
+def test_coin_and_empirical_distributions() -> None:
+    np.testing.assert_allclose(coin_distribution(0.25), [0.25, 0.75])
+    np.testing.assert_allclose(coin_distribution(np.float64(1.0)), [1.0, 0.0])
+    np.testing.assert_allclose(empirical_distribution(9, 4), [9 / 13, 4 / 13])
+    np.testing.assert_allclose(empirical_distribution(0, 5), [0.0, 1.0])
+
+
+def test_mean_nll_equals_cross_entropy_for_the_chapters_coin() -> None:
+    p_hat = empirical_distribution(9, 4)
+    for theta in (0.3, 0.5, 9 / 13, 0.9):
+        mean_nll = bernoulli_nll(theta, 9, 4, mean=True)
+        q = coin_distribution(theta)
+        assert cross_entropy(p_hat, q) == pytest.approx(mean_nll, rel=1e-12)
+        assert entropy(p_hat) + kl_divergence(p_hat, q) == pytest.approx(mean_nll, rel=1e-12)
+    assert kl_divergence(p_hat, coin_distribution(9 / 13)) == pytest.approx(0.0, abs=1e-15)
+
+
+# -------------------------------------------------------------------------- properties
+
+
+@st.composite
+def distributions(draw: st.DrawFn, size: int | None = None, positive: bool = False) -> np.ndarray:
+    k = size or draw(st.integers(1, 6))
+    low = 1e-3 if positive else 0.0
+    weights = np.array(draw(st.lists(st.floats(low, 1.0), min_size=k, max_size=k)))
+    if weights.sum() == 0:
+        weights[0] = 1.0
+    return weights / weights.sum()
+
+
+@settings(max_examples=100)
+@given(data=st.data())
+def test_cross_entropy_is_entropy_plus_kl(data: st.DataObject) -> None:
+    p = data.draw(distributions())
+    q = data.draw(distributions(size=p.size, positive=True))
+    base = data.draw(st.sampled_from([2.0, math.e, 10.0]))
+    assert cross_entropy(p, q, base) == pytest.approx(
+        entropy(p, base) + kl_divergence(p, q, base), rel=1e-9, abs=1e-12
+    )
+    assert kl_divergence(p, q, base) >= 0  # Gibbs' inequality
+
+
+@given(p=distributions())
+def test_bits_and_nats_differ_by_ln2(p: np.ndarray) -> None:
+    assert entropy(p) == pytest.approx(entropy(p, base=2) * math.log(2), abs=1e-12)
+    assert 0 <= entropy(p, base=2) <= math.log2(p.size) + 1e-12
+
+
+@settings(max_examples=100)
+@given(
+    n_heads=st.integers(0, 10**6),
+    n_tails=st.integers(0, 10**6),
+    theta=st.floats(1e-3, 1 - 1e-3),
+)
+def test_mean_nll_is_cross_entropy_and_is_smallest_at_the_mle(
+    n_heads: int, n_tails: int, theta: float
+) -> None:
+    if n_heads + n_tails == 0:
+        n_heads = 1
+    p_hat = empirical_distribution(n_heads, n_tails)
+    q = coin_distribution(theta)
+    mean_nll = bernoulli_nll(theta, n_heads, n_tails, mean=True)
+    assert cross_entropy(p_hat, q) == pytest.approx(mean_nll, rel=1e-9)
+    theta_hat = n_heads / (n_heads + n_tails)
+    assert kl_divergence(p_hat, coin_distribution(theta_hat)) == pytest.approx(0, abs=1e-12)
+    assert cross_entropy(p_hat, q) >= entropy(p_hat) - 1e-12
