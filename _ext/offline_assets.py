@@ -23,21 +23,8 @@ from sphinx.errors import ExtensionError
 
 OFFLINE = "offline"
 
-# Runs after require.js, before the widget manager: point AMD module names at local
-# copies. The html-manager asks require.js for a widget module ("anywidget") before
-# it would try a CDN, and finds its FontAwesome fonts relative to its own path.
-REQUIRE_CONFIG = """\
-(function () {
-  var root = document.documentElement.dataset.content_root || "";
-  var base = root + "_static/offline/";
-  requirejs.config({
-    paths: {
-      "anywidget": base + "anywidget/index",
-      "@jupyter-widgets/html-manager/dist": base + "html-manager"
-    }
-  });
-})();
-"""
+# Runs after require.js, before the widget manager (see the file for why).
+REQUIRE_CONFIG = Path(__file__).with_name("require-config.js")
 
 
 def _copy_tree(source: Path, target: Path, ignore=None) -> None:
@@ -73,7 +60,7 @@ def gather_assets(book_root: Path, target: Path) -> Path:
     _copy_tree(
         mathjax, offline / "mathjax", ignore=lambda _d, names: [n for n in names if n in bundles]
     )
-    (offline / "require-config.js").write_text(REQUIRE_CONFIG, encoding="utf-8")
+    shutil.copy2(REQUIRE_CONFIG, offline / "require-config.js")
     return target
 
 
