@@ -69,7 +69,12 @@ class PageVisit:
         self.page.on("requestfailed", lambda request: self.failed.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(path.as_uri(), wait_until="load")
-        self.page.wait_for_load_state("networkidle")
+        # Wait for MathJax's first typesetting pass, then for late requests (fonts).
+        self.page.evaluate(
+            "async () => { const mj = window.MathJax;"
+            " if (mj && mj.startup && mj.startup.promise) await mj.startup.promise; }"
+        )
+        self.page.wait_for_timeout(300)
 
     def external_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(LOCAL_SCHEMES)]
@@ -79,6 +84,13 @@ class PageVisit:
             "document.querySelectorAll('.mle-explorer .mle-readout').length > 0", timeout=15_000
         )
         return self.page.locator(".mle-explorer").count()
+
+    def open_solutions(self) -> None:
+        """Open every folded solution (sphinx-exercise dropdowns), so its sliders show."""
+        for title in self.page.locator(
+            "div.solution.dropdown.toggle-hidden > .admonition-title"
+        ).all():
+            title.click()
 
     def close(self) -> None:
         self.page.close()
@@ -97,7 +109,8 @@ def test_site_holds_only_the_books_pages(site: Path) -> None:
         "search.html",
         "py-modindex.html",
         "chapters/index.html",
-        "chapters/api.html", "chapters/summary.html",
+        "chapters/api.html",
+        "chapters/summary.html",
         "chapters/bibliography.html",
     }
     expected |= {f"chapters/{name}.html" for name in CHAPTER_PAGES}
@@ -131,6 +144,7 @@ def test_every_slider_redraws_its_figure(site: Path, browser: object, chapter: s
     visit = PageVisit(browser, site / "chapters" / f"{chapter}.html")
     try:
         assert visit.wait_for_explorers() >= 1, f"{chapter} has no explorer"
+        visit.open_solutions()
         boxes = visit.page.locator(
             ".widget-vbox:has(> * .mle-explorer), .widget-vbox:has(> .mle-explorer)"
         )
@@ -186,5 +200,25 @@ def test_coin_slider_moves_the_peak_to_the_python_value(site: Path, browser: obj
         assert float(explorer.get_attribute("data-value")) == pytest.approx(
             bernoulli_likelihood(0.51, 10, 4), rel=1e-9
         )
+    finally:
+        visit.close()
+
+
+def test_exercise_solutions_are_hidden_until_clicked(site: Path, browser: object) -> None:
+    visit = PageVisit(browser, site / "chapters" / "05_exercises.html")
+    try:
+        solutions = visit.page.locator("div.solution.dropdown")
+        assert solutions.count() >= 8
+        for i in range(solutions.count()):
+            solution = solutions.nth(i)
+            body = solution.locator(
+                ":scope > section, :scope > div, :scope > p:not(.admonition-title)"
+            )
+            assert body.count() >= 1
+            assert not body.first.is_visible(), f"solution {i + 1} is shown before a click"
+            solution.locator(":scope > .admonition-title").click()
+            body.first.wait_for(state="visible", timeout=5_000)
+            assert solution.locator(".cell_output").count() >= 1, "executed output expected"
+            assert "Correct!" in solution.inner_text()
     finally:
         visit.close()

@@ -2,6 +2,10 @@
 
 ``base=2`` measures in bits, ``base=math.e`` (the default, matching the natural-log
 NLL used everywhere in this book) in nats. 1 bit = ln 2 nats.
+
+For coin data the mean NLL at theta is the cross-entropy of the model
+``coin_distribution(theta)`` relative to the data's ``empirical_distribution``:
+``H(p̂, p_θ) = H(p̂) + KL(p̂ ‖ p_θ)``, smallest (KL = 0) at the MLE.
 """
 
 from __future__ import annotations
@@ -11,9 +15,15 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_positive
+from ._validation import check_positive, check_probability
 
-__all__ = ["entropy", "cross_entropy", "kl_divergence", "empirical_distribution"]
+__all__ = [
+    "entropy",
+    "cross_entropy",
+    "kl_divergence",
+    "empirical_distribution",
+    "coin_distribution",
+]
 
 
 def _check_distribution(p: ArrayLike, name: str) -> NDArray[np.float64]:
@@ -87,6 +97,11 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = math.e) -> float:
 def empirical_distribution(n_heads: int, n_tails: int) -> NDArray[np.float64]:
     """The data's own distribution p̂ = (n_H/n, n_T/n) over (heads, tails).
 
+    Raises
+    ------
+    ValueError
+        If a count is negative or not whole, or there are no flips.
+
     Examples
     --------
     >>> empirical_distribution(9, 4).round(4)
@@ -96,3 +111,17 @@ def empirical_distribution(n_heads: int, n_tails: int) -> NDArray[np.float64]:
 
     theta_hat = bernoulli_mle(n_heads, n_tails)
     return np.array([theta_hat, 1.0 - theta_hat])
+
+
+def coin_distribution(theta: float) -> NDArray[np.float64]:
+    """The model's distribution p_θ = (θ, 1 − θ) over (heads, tails).
+
+    Examples
+    --------
+    >>> coin_distribution(0.25)
+    array([0.25, 0.75])
+    """
+    if np.ndim(theta) != 0:
+        raise ValueError(f"theta must be a single number, got shape {np.shape(theta)}")
+    theta = float(check_probability(theta))
+    return np.array([theta, 1.0 - theta])

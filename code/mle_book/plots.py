@@ -24,6 +24,8 @@ __all__ = [
     "plot_descent",
     "plot_gaussian_fit",
     "theta_grid",
+    "plot_exponential_fit",
+    "plot_nll_against_sigma",
 ]
 
 _PEAK_STYLE = {"color": "#c0392b", "linestyle": "--", "linewidth": 1.2}
@@ -186,5 +188,72 @@ def plot_gaussian_fit(sample: ArrayLike, mu: float, sigma: float) -> Figure:
         label=f"N(μ̂={mu:.2f}, σ̂={sigma:.2f})",
     )
     ax.set(xlabel="x", ylabel="density", title="Gaussian fitted by maximum likelihood")
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_exponential_fit(sample: ArrayLike, rate: float) -> Figure:
+    r"""Histogram of non-negative data under the fitted density :math:`\alpha e^{-\alpha x}`.
+
+    Examples
+    --------
+    >>> plot_exponential_fit([0.5, 1.0, 3.0], 0.67).axes[0].get_ylabel()
+    'density'
+    """
+    data = check_sample(sample, non_negative=True)
+    rate = check_positive(rate, "rate")
+    fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    ax.hist(data, bins="auto", density=True, color="#b8cfe8", edgecolor="white", label="sample")
+    grid = np.linspace(0.0, max(float(data.max()), 4.0 / rate) * 1.05, 400)
+    label = f"α̂ e^(−α̂x), α̂ = {rate:.3g}"
+    ax.plot(grid, rate * np.exp(-rate * grid), color="#1f5fa8", label=label)
+    ax.set(
+        xlabel="x",
+        ylabel="density",
+        title="Exponential density fitted by maximum likelihood",
+        xlim=(0.0, grid[-1]),
+    )
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_nll_against_sigma(
+    sigmas: ArrayLike,
+    curves: dict[str, ArrayLike],
+    *,
+    title: str = "NLL as a standard deviation shrinks",
+    xlabel: str = "σ (log scale, shrinking to the right)",
+) -> Figure:
+    """NLL curves against a standard deviation on a log axis that runs towards sigma -> 0.
+
+    Parameters
+    ----------
+    sigmas : array_like
+        Positive standard deviations, one per point of every curve.
+    curves : dict of str to array_like
+        Label -> NLL values (finite), as many as ``sigmas``.
+    title, xlabel : str
+        Figure title and x-axis label.
+
+    Examples
+    --------
+    >>> fig = plot_nll_against_sigma([1.0, 0.1, 0.01], {"NLL": [3.0, 1.0, -1.0]})
+    >>> fig.axes[0].get_xscale()
+    'log'
+    """
+    scale = check_sample(sigmas, "sigmas")
+    if np.any(scale <= 0):
+        raise ValueError(f"sigmas must be in (0, inf), got {scale[scale <= 0][0]}")
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError("curves must be a non-empty dict of label -> NLL values")
+    fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    for label, values in curves.items():
+        nll = check_sample(values, f"curves[{label!r}]")
+        if nll.size != scale.size:
+            raise ValueError(f"curves[{label!r}] has {nll.size} values but sigmas has {scale.size}")
+        ax.plot(scale, nll, label=label)
+    ax.set_xscale("log")
+    ax.set_xlim(scale.max(), scale.min())
+    ax.set(xlabel=xlabel, ylabel="NLL", title=title)
     ax.legend(frameon=False)
     return fig

@@ -298,9 +298,8 @@ def learning_rate_explorer(
     n_tails = check_count(n_tails, "n_tails")
     if n_heads == 0 or n_tails == 0:
         raise ValueError("n_heads and n_tails must both be >= 1 for an interior optimum")
-    if not isinstance(mean, (bool, np.bool_)):
-        raise TypeError(f"mean must be True or False, got {type(mean).__name__}")
-    limit = float(np.log10(max_stable_learning_rate(n_heads, n_tails, mean=bool(mean))))
+    # also rejects a non-bool ``mean`` with a TypeError naming it
+    limit = float(np.log10(max_stable_learning_rate(n_heads, n_tails, mean=mean)))
     if log10_lr is None:
         log10_lr = round(limit - 0.6, 1)
     log10_lr = check_real(log10_lr, "log10_lr")

@@ -115,11 +115,12 @@ function drawCoin(svg, m) {
 
 // ---- gradient descent on the coin NLL: mle_book.optimisation -------------------
 function descentPath(h, t, lr, steps, theta0, mean) {
+  // mle_book.optimisation.gradient_descent (float64, tol = 0): stop when theta leaves (0, 1).
   const scale = mean ? 1 / (h + t) : 1;
   const path = [theta0];
   let theta = theta0;
   for (let i = 1; i <= steps; i++) {
-    const next = theta - lr * scale * (-h / theta + t / (1 - theta));
+    const next = theta - lr * (scale * (-h / theta + t / (1 - theta)));
     if (!(Number.isFinite(next) && next > 0 && next < 1)) return { path, divergedAt: i, bad: next };
     path.push(next);
     theta = next;
@@ -127,23 +128,40 @@ function descentPath(h, t, lr, steps, theta0, mean) {
   return { path, divergedAt: 0, bad: NaN };
 }
 
+// Left: the NLL curve with the iterates zig-zagging on it. Right: log10 of the distance to
+// the MLE per step, on a fixed scale, so convergence speed can be compared across lr.
 function drawDescent(svg, m) {
   const h = m.get("n_heads"), t = m.get("n_tails"), mean = m.get("mean");
   const lr = Math.pow(10, m.get("log10_lr")), steps = m.get("n_iterations"), theta0 = m.get("theta0");
   const n = h + t, mle = h / n, scale = mean ? 1 / n : 1;
   const nll = (x) => -scale * coinLogLik(x, h, t);
+  // mle_book.optimisation.contraction_factor / learning_rate_regime
+  const curvature = scale * (h / (mle * mle) + t / ((1 - mle) * (1 - mle)));
+  const factor = 1 - lr * curvature, limit = 2 / curvature;
+  const regime = !Number.isFinite(curvature) ? "n/a" : factor > 0 ? "monotone" : factor > -1 ? "oscillating" : "unstable";
   const run = descentPath(h, t, lr, steps, theta0, mean);
+
+  const height = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const half = (WIDTH - MARGIN.left - MARGIN.right - 60) / 2;
   const lo = Math.max(1e-4, Math.min(mle, ...run.path) - 0.05), hi = Math.min(1 - 1e-4, Math.max(mle, ...run.path) + 0.05);
   const xs = range(lo, hi);
   const ys = xs.map(nll);
-  const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+  const left = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: half, h: height },
     [lo, hi], finiteExtent(ys, [0, 1]), "θ", mean ? "mean NLL" : "NLL (sum)");
-  curve(p, xs, ys, "mle-curve");
-  vline(p, mle, "mle-peak");
+  curve(left, xs, ys, "mle-curve");
+  vline(left, mle, "mle-peak");
   let d = "";
-  run.path.forEach((x, i) => { d += `${i ? "L" : "M"}${p.sx(x).toFixed(2)},${p.sy(nll(x)).toFixed(2)}`; });
-  el("path", { d, class: "mle-path" }, p.plot);
-  run.path.forEach((x) => dot(p, x, nll(x), "mle-iterate", 3));
+  run.path.forEach((x, i) => { d += `${i ? "L" : "M"}${left.sx(x).toFixed(2)},${left.sy(nll(x)).toFixed(2)}`; });
+  el("path", { d, class: "mle-path" }, left.plot);
+  run.path.forEach((x) => dot(left, x, nll(x), "mle-iterate", 3));
+
+  const floor = -16;
+  const logErrors = run.path.map((x) => Math.max(Math.log10(Math.abs(x - mle)), floor));
+  const right = panel(svg, { x: MARGIN.left + half + 70, y: MARGIN.top, w: half - 10, h: height },
+    [0, Math.max(steps, 1)], [floor, 0], "step k", "log₁₀ |θₖ − θ̂|");
+  curve(right, run.path.map((_, k) => k), logErrors, "mle-path");
+  logErrors.forEach((y, k) => dot(right, k, y, "mle-iterate", 2.5));
+
   const last = run.path[run.path.length - 1];
   const error = Math.abs(last - mle);
   let status;
@@ -152,9 +170,10 @@ function drawDescent(svg, m) {
   else if (run.path.length > 2 && (run.path[run.path.length - 1] - mle) * (run.path[run.path.length - 2] - mle) < 0) status = "oscillating";
   else status = "still descending";
   return {
-    title: `Gradient descent, lr = ${fmt(lr, 3)}: ${status}`,
-    readout: `after ${run.path.length - 1} steps θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)});  ${status}`,
-    data: { status: status.split(":")[0], theta: last, steps: run.path.length - 1 },
+    title: `lr = ${fmt(lr, 3)} (stable below ${fmt(limit, 3)}): ${status}`,
+    readout: `lr = ${fmt(lr, 3)}, after ${run.path.length - 1} steps θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)}); `
+      + `near the MLE each step multiplies the error by 1 − lr·c = ${fmt(factor, 3)} (${regime}); ${status}`,
+    data: { status: status.split(":")[0], regime, theta: last, steps: run.path.length - 1, limit },
   };
 }
 
@@ -164,27 +183,53 @@ function gaussLogPdf(x, mu, sigma) { const z = (x - mu) / sigma; return -0.5 * z
 function drawGaussian(svg, m) {
   const sample = m.get("sample"), mu = m.get("mu"), sigma = m.get("sigma");
   const n = sample.length, mean = sample.reduce((a, b) => a + b, 0) / n;
+  const sigmaHat = Math.sqrt(sample.reduce((acc, x) => acc + (x - mean) * (x - mean), 0) / n);
   const nll = (mu_, s_) => -sample.reduce((acc, x) => acc + gaussLogPdf(x, mu_, s_), 0);
   const [xmin, xmax] = m.get("x_range");
   const half = (WIDTH - MARGIN.left - MARGIN.right - 60) / 2;
+  const height = HEIGHT - MARGIN.top - MARGIN.bottom;
+  // Left: the density over the sample; each stem is one factor p(x_i) of the likelihood.
   const xs = range(xmin, xmax);
   const dens = xs.map((x) => Math.exp(gaussLogPdf(x, mu, sigma)));
-  const left = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: half, h: HEIGHT - MARGIN.top - MARGIN.bottom },
-    [xmin, xmax], [0, Math.max(1.1 * Math.max(...dens), 0.5)], "x", "density p(x | μ, σ)");
+  const fitPeak = sigmaHat > 0 ? 1 / (sigmaHat * Math.sqrt(2 * Math.PI)) : 0.5;
+  const left = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: half, h: height },
+    [xmin, xmax], [0, Math.max(1.1 * Math.max(...dens), 1.3 * fitPeak)], "x", "density p(x | μ, σ)");
+  vline(left, mu, "mle-peak");
+  sample.forEach((x) => {
+    const top = Math.exp(gaussLogPdf(x, mu, sigma));
+    el("line", { x1: left.sx(x), x2: left.sx(x), y1: left.sy(0), y2: left.sy(top),
+      stroke: "#e67e22", "stroke-width": 1, "stroke-opacity": 0.7 }, left.plot);
+    dot(left, x, top, "mle-iterate", 2.5);
+  });
   curve(left, xs, dens, "mle-curve");
   sample.forEach((x) => el("line", { x1: left.sx(x), x2: left.sx(x), y1: left.box.y + left.box.h, y2: left.box.y + left.box.h - 12, class: "mle-rug" }, left.plot));
+  // Right: NLL(μ) at the current σ. Its floor is the lowest NLL over μ and σ, so the
+  // curve's bottom touches the dotted line only when σ = σ̂.
   const mus = range(xmin, xmax);
   const nlls = mus.map((v) => nll(v, sigma));
-  const right = panel(svg, { x: MARGIN.left + half + 60 + 10, y: MARGIN.top, w: half - 10, h: HEIGHT - MARGIN.top - MARGIN.bottom },
-    [xmin, xmax], finiteExtent(nlls, [0, 1]), "μ", "NLL(μ) at this σ");
+  const best = sigmaHat > 0 ? nll(mean, sigmaHat) : -Infinity;
+  const [lo, hi] = finiteExtent(nlls, [0, 1]);
+  const floor = Number.isFinite(best) ? Math.min(best, lo) : lo;
+  const pad = 0.06 * (Math.max(hi, floor + 1) - floor);
+  const right = panel(svg, { x: MARGIN.left + half + 60 + 10, y: MARGIN.top, w: half - 10, h: height },
+    [xmin, xmax], [floor - pad, Math.max(hi, floor + 1)], "μ", "NLL(μ) at this σ");
+  if (Number.isFinite(best)) {
+    el("line", { x1: right.box.x, x2: right.box.x + right.box.w, y1: right.sy(best), y2: right.sy(best),
+      stroke: "#555", "stroke-width": 1, "stroke-dasharray": "2 3" }, right.plot);
+  }
   curve(right, mus, nlls, "mle-curve");
   vline(right, mean, "mle-peak");
-  const value = nll(mu, sigma);
+  const label = el("text", { x: right.sx(mean) + 4, y: right.box.y + 14, class: "mle-ticklabel",
+    "text-anchor": right.sx(mean) > right.box.x + 0.6 * right.box.w ? "end" : "start" }, right.plot);
+  label.textContent = `μ̂ = x̄ = ${fmt(mean, 3)}`;
+  if (label.getAttribute("text-anchor") === "end") label.setAttribute("x", right.sx(mean) - 4);
+  const value = nll(mu, sigma), atBest = nll(mean, sigma);
   dot(right, mu, value, "mle-marker");
   return {
-    title: `N = ${n} points: NLL is smallest at μ̂ = sample mean = ${fmt(mean)}`,
-    readout: `μ = ${fmt(mu, 3)}, σ = ${fmt(sigma, 3)}:  NLL = ${fmt(value)};  μ̂ = ${fmt(mean)}`,
-    data: { peak: mean, value },
+    title: `N = ${n}: NLL is lowest at μ̂ = x̄ = ${fmt(mean)}, σ̂ = ${fmt(sigmaHat)}`,
+    readout: `μ = ${fmt(mu, 3)}, σ = ${fmt(sigma, 3)}:  NLL = ${fmt(value)};  ` +
+      `lowest at this σ: ${fmt(atBest)} (μ = x̄);  lowest overall: ${fmt(best)} (σ = ${fmt(sigmaHat)})`,
+    data: { peak: mean, value, sigmaHat, minAtSigma: atBest, minValue: best },
   };
 }
 
