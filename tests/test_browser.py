@@ -87,10 +87,9 @@ class PageVisit:
 
     def open_solutions(self) -> None:
         """Open every folded solution (sphinx-exercise dropdowns), so its sliders show."""
-        for title in self.page.locator(
-            "div.solution.dropdown.toggle-hidden > .admonition-title"
-        ).all():
-            title.click()
+        folded = self.page.locator("div.solution.dropdown.toggle-hidden > .admonition-title")
+        for _ in range(folded.count()):
+            folded.first.click()  # the opened one leaves the locator's matches
 
     def close(self) -> None:
         self.page.close()
