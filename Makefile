@@ -50,7 +50,7 @@ execute: setup
 	  --ExecutePreprocessor.timeout=600 chapters/*.ipynb
 
 lint: setup
-	$(BIN)/ruff check code tests _ext benchmarks
+	$(BIN)/ruff check code tests _ext $(wildcard benchmarks)
 
 test: setup browser lint
 	$(BIN)/python -m pytest

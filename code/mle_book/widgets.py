@@ -73,8 +73,9 @@ class CoinFigure(ExplorerFigure):
     theta = traitlets.Float(0.5).tag(sync=True)
     scale = traitlets.Unicode("linear").tag(sync=True)
     relative = traitlets.Bool(False).tag(sync=True)
+    reveal_peak = traitlets.Bool(True).tag(sync=True)
     _redraw_on = traitlets.List(
-        ["n_heads", "n_tails", "multiplier", "theta", "scale", "relative"]
+        ["n_heads", "n_tails", "multiplier", "theta", "scale", "relative", "reveal_peak"]
     ).tag(sync=True)
 
 
@@ -190,8 +191,13 @@ def coin_explorer(
     )
 
 
-def theta_explorer(n_heads: int = 9, n_tails: int = 4, theta: float = 0.3) -> widgets.VBox:
+def theta_explorer(
+    n_heads: int = 9, n_tails: int = 4, theta: float = 0.3, *, reveal_peak: bool = False
+) -> widgets.VBox:
     """A single theta slider moving a marker along a fixed likelihood: find the peak by hand.
+
+    With ``reveal_peak=False`` (the default) the figure does not mark the maximum; the
+    read-out says so once the marker is within 0.005 of it.
 
     Examples
     --------
@@ -205,6 +211,7 @@ def theta_explorer(n_heads: int = 9, n_tails: int = 4, theta: float = 0.3) -> wi
         n_heads=n_heads,
         n_tails=n_tails,
         theta=theta,
+        reveal_peak=bool(reveal_peak),
         description="Likelihood of theta for fixed data.",
     )
     return _assemble(

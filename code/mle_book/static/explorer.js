@@ -102,13 +102,16 @@ function drawCoin(svg, m) {
   const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
     [0, 1], yDomain, "θ (probability of heads)", yLabel);
   curve(p, xs, ys, "mle-curve");
-  vline(p, peak, "mle-peak");
+  const reveal = m.get("reveal_peak");
+  if (reveal) vline(p, peak, "mle-peak");
   const value = transform(coinLogLik(theta, h, t));
   dot(p, theta, Number.isFinite(value) ? Math.max(value, yDomain[0]) : yDomain[0], "mle-marker");
   const valueText = scale === "log" ? `ln L(θ) = ${fmt(coinLogLik(theta, h, t))}` : `L(θ) = ${fmt(Math.exp(coinLogLik(theta, h, t)))}`;
   return {
-    title: `${h} heads, ${t} tails: peak at θ̂ = ${h}/${n} = ${fmt(peak)}`,
-    readout: `θ = ${fmt(theta, 3)}:  ${valueText};  peak θ̂ = ${fmt(peak)}`,
+    title: reveal ? `${h} heads, ${t} tails: peak at θ̂ = ${h}/${n} = ${fmt(peak)}`
+      : `${h} heads, ${t} tails: where is L(θ) largest?`,
+    readout: reveal ? `θ = ${fmt(theta, 3)}:  ${valueText};  peak θ̂ = ${fmt(peak)}`
+      : `θ = ${fmt(theta, 3)}:  ${valueText}${Math.abs(theta - peak) <= 0.005 ? "  ← the peak!" : ""}`,
     data: { peak, value: scale === "log" ? coinLogLik(theta, h, t) : Math.exp(coinLogLik(theta, h, t)) },
   };
 }
