@@ -96,3 +96,18 @@ def test_stored_widget_state_has_a_linked_explorer(name: str, _topic: str) -> No
         if link["target"][0].removeprefix("IPY_MODEL_") in figures
     }
     assert sliders <= linked, f"{name}: a slider is not jslinked to a figure"
+
+
+@pytest.mark.parametrize(("name", "_topic"), CHAPTERS)
+def test_every_figure_has_alt_text_and_a_caption(name: str, _topic: str) -> None:
+    cells = load(name)["cells"]
+    for index, cell in enumerate(cells):
+        outputs = cell.get("outputs", [])
+        if not any("image/png" in output.get("data", {}) for output in outputs):
+            continue
+        alt = cell["metadata"].get("mystnb", {}).get("image", {}).get("alt", "")
+        assert len(alt) > 20, f"{name}: figure cell {index} needs alt text (mystnb.image.alt)"
+        caption = "".join(cells[index + 1]["source"])
+        assert cells[index + 1]["cell_type"] == "markdown" and caption.startswith("*"), (
+            f"{name}: figure cell {index} needs a caption right below it"
+        )
