@@ -112,7 +112,8 @@ class ExponentialFigure(ExplorerFigure):
     sample = traitlets.List(traitlets.Float()).tag(sync=True)
     rate = traitlets.Float(1.0).tag(sync=True)
     rate_range = traitlets.List(traitlets.Float(), [0.01, 2.0]).tag(sync=True)
-    _redraw_on = traitlets.List(["sample", "rate", "rate_range"]).tag(sync=True)
+    reveal_peak = traitlets.Bool(True).tag(sync=True)
+    _redraw_on = traitlets.List(["sample", "rate", "rate_range", "reveal_peak"]).tag(sync=True)
 
 
 def _slider(kind: type[widgets.Widget], description: str, **kwargs: Any) -> widgets.Widget:
@@ -391,8 +392,13 @@ def exponential_explorer(
     sample: ArrayLike,
     rate: float = 1.0,
     max_rate: float = 2.0,
+    *,
+    reveal_peak: bool = True,
 ) -> widgets.VBox:
     """A rate slider over the exponential likelihood of a fixed sample.
+
+    With ``reveal_peak=False`` the maximum is not marked (for exercises); the read-out
+    says so once the slider is within half a step of it.
 
     Examples
     --------
@@ -410,6 +416,7 @@ def exponential_explorer(
         sample=[float(x) for x in data],
         rate=rate,
         rate_range=[max_rate / 200, max_rate],
+        reveal_peak=bool(reveal_peak),
         description="Exponential likelihood.",
     )
     return _assemble(

@@ -246,12 +246,17 @@ function drawExponential(svg, m) {
   const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
     [a0, a1], [0, 1.1 * Math.exp(logLik(best))], "α (rate)", "likelihood L(α)");
   curve(p, xs, ys, "mle-curve");
-  vline(p, best, "mle-peak");
+  const reveal = m.get("reveal_peak");
+  if (reveal) vline(p, best, "mle-peak");
   const value = Math.exp(logLik(rate));
   dot(p, rate, value, "mle-marker");
+  const data = n === 1 ? "x = " + fmt(total) : n + " observations";
+  const atPeak = Math.abs(rate - best) <= 0.005 ? "  ← the peak!" : "";
   return {
-    title: `Exponential likelihood for ${n === 1 ? "x = " + fmt(total) : n + " observations"}: peak at α̂ = ${fmt(best)}`,
-    readout: `α = ${fmt(rate, 3)}:  L(α) = ${fmt(value)};  peak α̂ = ${fmt(best)}`,
+    title: reveal ? `Exponential likelihood for ${data}: peak at α̂ = ${fmt(best)}`
+      : `Exponential likelihood for ${data}: where is L(α) largest?`,
+    readout: reveal ? `α = ${fmt(rate, 3)}:  L(α) = ${fmt(value)};  peak α̂ = ${fmt(best)}`
+      : `α = ${fmt(rate, 3)}:  L(α) = ${fmt(value)}${atPeak}`,
     data: { peak: best, value },
   };
 }
