@@ -186,6 +186,25 @@ BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         ValueError,
         "sample",
     ),
+    ("box-cox zero", lambda: C.box_cox_profile_nll([0.0, 1.0], 1.0), ValueError, "(0, inf)"),
+    ("box-cox negative", lambda: C.box_cox_profile_nll([2.0, -1.0], 1.0), ValueError, "sample"),
+    ("box-cox ties", lambda: C.box_cox_profile_nll([2.0, 2.0], 1.0), ValueError, "distinct"),
+    ("box-cox empty", lambda: C.box_cox_profile_nll([], 1.0), ValueError, "sample"),
+    ("box-cox nan", lambda: C.box_cox_profile_nll([1.0, np.nan], 1.0), ValueError, "sample"),
+    ("box-cox lambda nan", lambda: C.box_cox_profile_nll(_GOOD, np.nan), ValueError, "lambdas"),
+    ("box-cox lambda str", lambda: C.box_cox_profile_nll(_GOOD, "1"), TypeError, "lambdas"),
+    (
+        "box-cox jacobian",
+        lambda: C.box_cox_profile_nll(_GOOD, 1.0, jacobian=1),
+        TypeError,
+        "jacobian must be True or False",
+    ),
+    (
+        "box-cox indistinguishable",
+        lambda: C.box_cox_profile_nll([1e300, 1.0000000000000002e300], 1.0),
+        ValueError,
+        "cannot be told apart",
+    ),
     (
         "rounded off grid",
         lambda: C.gaussian_rounded_mle([0.0, 1.0, 2.5], 1.0),
@@ -442,6 +461,52 @@ def test_variance_bias_is_reproducible_and_chunked() -> None:
     assert big.mean_variance_mle == pytest.approx(1.0, abs=0.01)
 
 
+def _box_cox_reference(sample: list[float], lam: float) -> float:
+    """NLL from SciPy's Box-Cox log-likelihood, which leaves out the constant N/2 (1 + ln 2π)."""
+    data = np.asarray(sample)
+    return -float(stats.boxcox_llf(lam, data)) + data.size / 2 * (1 + math.log(2 * math.pi))
+
+
+@pytest.mark.parametrize("lam", [-2.5, -1.0, 0.0, 0.3, 1.0, 2.0])
+def test_box_cox_profile_nll_matches_scipy(lam: float) -> None:
+    sample = RNG(1).lognormal(0.5, 0.7, size=40).tolist()
+    assert C.box_cox_profile_nll(sample, lam) == pytest.approx(
+        _box_cox_reference(sample, lam), rel=1e-10
+    )
+
+
+def test_box_cox_without_jacobian_drops_exactly_the_jacobian_term() -> None:
+    sample = RNG(2).lognormal(0.0, 0.5, size=30)
+    lambdas = np.array([-1.0, 0.0, 0.5, 2.0])
+    with_term = C.box_cox_profile_nll(sample, lambdas)
+    without = C.box_cox_profile_nll(sample, lambdas, jacobian=False)
+    np.testing.assert_allclose(with_term - without, -(lambdas - 1) * np.sum(np.log(sample)))
+
+
+def test_box_cox_minimum_matches_scipy_and_the_wrong_one_runs_to_the_grid_edge() -> None:
+    sample = RNG(8).lognormal(1.0, 0.5, size=200)
+    lambdas = np.linspace(-2.0, 3.0, 5001)
+    best = lambdas[np.argmin(C.box_cox_profile_nll(sample, lambdas))]
+    assert best == pytest.approx(stats.boxcox_normmax(sample, method="mle"), abs=1e-3)
+    for scale, edge in ((1.0, -2.0), (0.01, 3.0)):
+        wrong = C.box_cox_profile_nll(sample * scale, lambdas, jacobian=False)
+        assert lambdas[np.argmin(wrong)] == edge
+
+
+def test_box_cox_is_continuous_at_lambda_zero_and_keeps_the_shape() -> None:
+    sample = [0.5, 1.5, 3.0, 7.0]
+    at_zero = C.box_cox_profile_nll(sample, 0.0)
+    assert isinstance(at_zero, float)
+    near = C.box_cox_profile_nll(sample, [[1e-13, -1e-13], [1e-7, -1e-7]])
+    assert near.shape == (2, 2)
+    np.testing.assert_allclose(near, at_zero, rtol=1e-6)
+
+
+def test_box_cox_extreme_lambdas_stay_finite() -> None:
+    values = C.box_cox_profile_nll([1e-300, 1.0, 1e300], [-400.0, 400.0])
+    assert np.all(np.isfinite(values))
+
+
 # -------------------------------------------------------------------- hypothesis
 
 _finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -561,3 +626,24 @@ def test_nll_against_sigma_figure() -> None:
     low, high = ax.get_xlim()
     assert low > high  # sigma shrinks to the right
     assert ax.get_title() and ax.get_ylabel() == "NLL"
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(st.floats(0.01, 100.0), min_size=2, max_size=30),
+    st.floats(1e-3, 1e3),
+    st.lists(st.floats(-3.0, 3.0), min_size=2, max_size=5),
+)
+def test_box_cox_with_jacobian_is_unit_free_and_without_is_not(
+    sample: list[float], scale: float, lambdas: list[float]
+) -> None:
+    """Rescaling x by a shifts the NLL by N ln a for every lambda; the wrong one by N λ ln a."""
+    data = np.array(sample)
+    assume(float(np.ptp(np.log(data))) > 1e-3)
+    lam = np.array(lambdas)
+    shift = C.box_cox_profile_nll(data * scale, lam) - C.box_cox_profile_nll(data, lam)
+    np.testing.assert_allclose(shift, data.size * math.log(scale), rtol=1e-6, atol=1e-6)
+    wrong = C.box_cox_profile_nll(data * scale, lam, jacobian=False) - C.box_cox_profile_nll(
+        data, lam, jacobian=False
+    )
+    np.testing.assert_allclose(wrong, data.size * lam * math.log(scale), rtol=1e-6, atol=1e-6)

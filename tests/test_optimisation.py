@@ -36,6 +36,23 @@ JS_PATH = Path(opt.__file__).parent / "static" / "explorer.js"
 GD = opt.gradient_descent
 GDT = opt.gradient_descent_torch
 
+
+def _jit(**changes: object) -> float:
+    """minibatch_jitter on the small coin, with one argument changed."""
+    arguments: dict[str, object] = dict(
+        n_heads=9, n_tails=4, lr=0.1, batch_size=5, rng=np.random.default_rng(0), n_runs=3
+    )
+    arguments.update(changes)
+    return opt.minibatch_jitter(**arguments)  # type: ignore[arg-type]
+
+
+def _pred(**changes: object) -> float:
+    """predicted_minibatch_jitter on the small coin, with one argument changed."""
+    arguments: dict[str, object] = dict(n_heads=9, n_tails=4, lr=0.1, batch_size=5)
+    arguments.update(changes)
+    return opt.predicted_minibatch_jitter(**arguments)  # type: ignore[arg-type]
+
+
 # (id, call, exception type, text the message must contain: the argument's name)
 BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     # learning rate
@@ -121,6 +138,34 @@ BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         ValueError,
         "n_heads and n_tails",
     ),
+    # minibatch jitter over many runs
+    ("jitter rng seed", lambda: _jit(rng=0), TypeError, "rng must be a numpy Generator"),
+    ("jitter rng none", lambda: _jit(rng=None), TypeError, "rng must be a numpy Generator"),
+    ("jitter lr", lambda: _jit(lr=0.0), ValueError, "lr must be in (0, inf)"),
+    ("jitter batch", lambda: _jit(batch_size=0), ValueError, "batch_size must be an integer in"),
+    ("jitter runs", lambda: _jit(n_runs=0), ValueError, "n_runs must be an integer in [1,"),
+    ("jitter runs float", lambda: _jit(n_runs=2.0), TypeError, "n_runs must be an integer"),
+    (
+        "jitter late zero",
+        lambda: _jit(n_late=0),
+        ValueError,
+        "n_late must be an integer in [1, 300]",
+    ),
+    (
+        "jitter late too many",
+        lambda: _jit(n_iterations=50, n_late=51),
+        ValueError,
+        "n_late must be an integer in [1, 50]",
+    ),
+    ("jitter decay negative", lambda: _jit(decay=-0.1), ValueError, "decay must be in [0, inf)"),
+    ("jitter decay nan", lambda: _jit(decay=NAN), ValueError, "decay must be finite"),
+    ("jitter decay str", lambda: _jit(decay="0.1"), TypeError, "decay must be a real number"),
+    ("jitter theta0", lambda: _jit(theta0=1.0), ValueError, "theta0 must be in (0, 1)"),
+    ("jitter counts", lambda: _jit(n_tails=0), ValueError, "n_heads and n_tails"),
+    ("predicted lr zero", lambda: _pred(lr=0.0), ValueError, "lr must be in (0, inf)"),
+    ("predicted lr unstable", lambda: _pred(lr=0.5), ValueError, "lr must be in (0, 0.426"),
+    ("predicted batch", lambda: _pred(batch_size=1.5), TypeError, "batch_size must be an integer"),
+    ("predicted counts", lambda: _pred(n_heads=0), ValueError, "n_heads and n_tails"),
     # Newton
     ("newton theta0", lambda: opt.newton(9, 4, theta0=0.0), ValueError, "theta0 must be in (0, 1)"),
     ("newton tol", lambda: opt.newton(9, 4, tol=-1.0), ValueError, "tol must be in [0, inf)"),
@@ -366,6 +411,79 @@ def test_minibatch_descent_is_reproducible_and_close() -> None:
 def test_minibatch_descent_diverges_with_a_clear_error() -> None:
     with pytest.raises(DivergenceError, match="diverged at step 1"):
         opt.minibatch_gradient_descent(9, 4, lr=50.0, batch_size=13)
+
+
+def _stationary_rms(lr: float, batch: int, n_heads: int, n_tails: int) -> float:
+    """sqrt(lr / (B (2 - lr c))) with c = 1 / (θ̂ (1 − θ̂)), the mean-NLL curvature."""
+    mle = n_heads / (n_heads + n_tails)
+    curvature = 1 / (mle * (1 - mle))
+    return math.sqrt(lr / (batch * (2 - lr * curvature)))
+
+
+@pytest.mark.parametrize(("lr", "batch"), [(0.02, 1000), (0.02, 10_000), (0.05, 1), (1e-4, 7)])
+def test_predicted_jitter_is_the_stationary_rms_of_the_linear_recursion(
+    lr: float, batch: int
+) -> None:
+    expected = _stationary_rms(lr, batch, BIG_H, BIG_T)
+    assert opt.predicted_minibatch_jitter(BIG_H, BIG_T, lr=lr, batch_size=batch) == pytest.approx(
+        expected, rel=1e-12
+    )
+
+
+def test_predicted_jitter_shrinks_like_one_over_root_batch() -> None:
+    small = opt.predicted_minibatch_jitter(BIG_H, BIG_T, lr=0.02, batch_size=1000)
+    large = opt.predicted_minibatch_jitter(BIG_H, BIG_T, lr=0.02, batch_size=10_000)
+    assert small / large == pytest.approx(math.sqrt(10), rel=1e-12)
+
+
+def test_jitter_over_many_runs_matches_the_linear_theory_and_root_ten() -> None:
+    rms = {
+        batch: opt.minibatch_jitter(
+            BIG_H, BIG_T, lr=0.02, batch_size=batch, rng=np.random.default_rng(1)
+        )
+        for batch in (1000, 10_000)
+    }
+    for batch, value in rms.items():
+        assert value == pytest.approx(_stationary_rms(0.02, batch, BIG_H, BIG_T), rel=0.08)
+    assert rms[1000] / rms[10_000] == pytest.approx(math.sqrt(10), rel=0.1)
+    standard_error = math.sqrt(BIG_MLE * (1 - BIG_MLE) / BIG_N)
+    assert rms[10_000] > 10 * standard_error  # a constant lr leaves the optimiser's noise
+
+
+def test_jitter_is_reproducible_and_depends_on_the_generator() -> None:
+    def run(seed: int) -> float:
+        return opt.minibatch_jitter(9, 4, lr=0.1, batch_size=20, rng=np.random.default_rng(seed))
+
+    assert run(3) == run(3)
+    assert run(3) != run(4)
+
+
+def test_decaying_learning_rate_reduces_the_jitter() -> None:
+    def run(decay: float) -> float:
+        return opt.minibatch_jitter(
+            BIG_H, BIG_T, lr=0.02, batch_size=1000, decay=decay, rng=np.random.default_rng(2)
+        )
+
+    constant, decaying = run(0.0), run(0.1)
+    assert decaying < constant / 3
+
+
+def test_jitter_of_a_single_run_agrees_with_its_path() -> None:
+    """One run, one late step: the RMS is the distance of that run's last iterate."""
+    rng_a, rng_b = np.random.default_rng(5), np.random.default_rng(5)
+    rms = opt.minibatch_jitter(
+        9, 4, lr=0.1, batch_size=20, rng=rng_a, n_runs=1, n_iterations=40, n_late=1
+    )
+    theta, mle = 0.5, 9 / 13
+    for _ in range(40):  # the same recursion, written out with the same draws
+        heads = rng_b.binomial(20, mle, size=1)[0]
+        theta -= 0.1 * (-heads / theta + (20 - heads) / (1 - theta)) / 20
+    assert rms == pytest.approx(abs(theta - mle), rel=1e-12)
+
+
+def test_jitter_divergence_is_a_clear_error() -> None:
+    with pytest.raises(DivergenceError, match="diverged at step 1"):
+        opt.minibatch_jitter(9, 4, lr=50.0, batch_size=13, rng=np.random.default_rng(0))
 
 
 def test_result_repr_omits_the_path() -> None:
