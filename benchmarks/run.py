@@ -1,0 +1,341 @@
+"""Rerunnable performance benchmarks for the book: ``make bench``.
+
+Measures, in one run and as ratios to references measured in the same run:
+
+1. slider latency in the static book (headless Chromium) against a matplotlib
+   PNG re-render;
+2. ``pytest --nbval`` on every chapter against the floor (kernel start + imports);
+3. a rebuild after editing one markdown cell against a full build;
+4. the bytes every page loads, against the page budgets.
+
+The book is copied to a temporary folder and built there; nothing in the
+repository changes except ``benchmarks/results.md``, which is also printed.
+Exits non-zero only when a benchmark could not run, never for a missed target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import statistics
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from bookbench import report, targets
+from bookbench.book import BUILD_FLAGS, Page, copy_book, find_pages
+from bookbench.browser import BrowserResult, run_browser_benchmarks
+from bookbench.builds import RebuildResult, run_rebuild_benchmark
+from bookbench.reference import ImportTime, import_times, matplotlib_png_ms
+from bookbench.stats import Summary, summarize
+from bookbench.validation import TimedRun, run_validation_benchmark
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results.md"
+T = TypeVar("T")
+
+
+@dataclass
+class Results:
+    """Everything one run measured (a part is None when it was not run)."""
+
+    started: dt.datetime
+    rounds: int
+    build_rounds: int
+    presses: int
+    pages: list[Page] = field(default_factory=list)
+    rebuild: RebuildResult | None = None
+    browser: BrowserResult | None = None
+    matplotlib: Summary | None = None
+    validation: list[TimedRun] | None = None
+    notebooks: list[Path] = field(default_factory=list)
+    imports: list[ImportTime] | None = None
+    load: list[str] = field(default_factory=list)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of the validation and import timings (default 3)",
+    )
+    parser.add_argument(
+        "--presses",
+        type=int,
+        default=30,
+        help=f"key presses timed per slider (>= {targets.MIN_PRESSES}, default 30)",
+    )
+    parser.add_argument(
+        "--build-rounds",
+        type=int,
+        default=5,
+        help="rounds of (full build, rebuild after an edit, unchanged rebuild) (default 5)",
+    )
+    parser.add_argument(
+        "--skip-validation",
+        action="store_true",
+        help="skip benchmark 2 (the slowest); the table says it was skipped",
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS, help="Markdown file to write")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary book copy (its path is printed)"
+    )
+    args = parser.parse_args(argv)
+    if args.rounds < 1 or args.build_rounds < 1:
+        parser.error("--rounds and --build-rounds must be >= 1")
+    if args.presses < targets.MIN_PRESSES:
+        parser.error(f"--presses must be >= {targets.MIN_PRESSES}")
+    return args
+
+
+def step(title: str, action: Callable[[], T]) -> T:
+    """Run one benchmark step, saying so on stderr."""
+    print(f"[bench] {title} ...", file=sys.stderr, flush=True)
+    return action()
+
+
+def measure(args: argparse.Namespace, work: Path) -> Results:
+    """Copy the book into ``work`` and run every benchmark there."""
+    results = Results(dt.datetime.now(dt.UTC), args.rounds, args.build_rounds, args.presses)
+    results.load.append(report.load_average())
+    book = copy_book(REPO, work / "book")
+    logs = work / "logs"
+    logs.mkdir(exist_ok=True)
+    results.pages = find_pages(book)
+    results.rebuild = step(
+        f"3. builds: {args.build_rounds} x (full, after one edit, unchanged)",
+        lambda: run_rebuild_benchmark(book, results.pages, args.build_rounds, logs),
+    )
+    results.matplotlib = step(
+        "1. matplotlib reference",
+        lambda: summarize(matplotlib_png_ms(max(args.presses, 30))),
+    )
+    results.browser = step(
+        f"1+4. Chromium: page weight and {args.presses} presses per slider",
+        lambda: run_browser_benchmarks(book / "_build" / "html", results.pages, args.presses),
+    )
+    results.notebooks = [page.source for page in results.pages if page.is_notebook]
+    if not args.skip_validation:
+        results.validation = step(
+            f"2. validation: {args.rounds} x (floor, nbval) x (serial, -n 2)",
+            lambda: run_validation_benchmark(book, results.notebooks, args.rounds),
+        )
+    results.imports = step(
+        "fixed costs: fresh-interpreter imports", lambda: import_times(args.rounds)
+    )
+    results.load.append(report.load_average())
+    return results
+
+
+def checks_of(results: Results) -> list[report.Check]:
+    """Every summary row, in the issue's order."""
+    checks: list[report.Check] = []
+    if results.browser and results.matplotlib:
+        checks += report.latency_checks(results.browser.sliders, results.matplotlib)
+    if results.validation:
+        checks += report.validation_checks(results.validation)
+    else:
+        checks.append(
+            report.Check(
+                2,
+                "Validation (skipped with --skip-validation)",
+                "≤ 1.5× floor",
+                "not run",
+                "",
+                "",
+                None,
+            )
+        )
+    if results.rebuild:
+        checks += report.rebuild_checks(results.rebuild)
+    if results.browser:
+        checks += report.weight_checks(results.browser.weights)
+    return checks
+
+
+def findings(results: Results) -> list[str]:
+    """Plain-language observations computed from this run's numbers."""
+    notes = []
+    if results.browser:
+        notes += latency_findings(results.browser)
+        notes += weight_findings(results.browser)
+    if results.validation:
+        spread = report.paired_ratios(
+            results.validation, "nbval -n 2 --dist loadscope", "nbval serial"
+        )
+        if spread:
+            notes.append(
+                "nbval with `-n 2 --dist loadscope` takes "
+                f"{report.times(statistics.median(spread))} the serial run (median of rounds)."
+            )
+    if results.rebuild:
+        full = results.rebuild.full
+        fixed = statistics.median(report.build_ratios(results.rebuild.unchanged, full))
+        notes.append(
+            f"A rebuild that changes nothing costs {report.times(fixed)} the full build "
+            "(median of rounds): start-up (imports, Sphinx extensions, loading the pickled "
+            "environment) is a floor under any rebuild."
+        )
+    return notes
+
+
+def latency_findings(browser: BrowserResult) -> list[str]:
+    """Which sliders miss the latency target."""
+    slow = [
+        s for s in browser.sliders if s.summary is not None and not report.slider_passes(s.summary)
+    ]
+    if not slow:
+        return []
+    listed = ", ".join(
+        f"{s.docname} {s.label} (median {report.ms(s.summary.median)}, "
+        f"{statistics.median(s.mutations):g} mutation records per press)"
+        for s in slow
+        if s.summary is not None
+    )
+    return [f"Sliders over the latency target: {listed}."]
+
+
+def span(low: str, high: str) -> str:
+    """``low–high``, or one value when both read the same.
+
+    Examples
+    --------
+    >>> span("1 MB", "2 MB"), span("47%", "47%")
+    ('1 MB–2 MB', '47%')
+    """
+    return low if low == high else f"{low}–{high}"
+
+
+def weight_findings(browser: BrowserResult) -> list[str]:
+    """For each group of pages over budget, the category that weighs most."""
+    notes = []
+    for has_widgets, label in ((True, "pages with widgets"), (False, "other pages")):
+        group = [w for w in browser.weights if w.has_widgets == has_widgets]
+        over = [w for w in group if w.total > report.budget(w)]
+        if not over:
+            continue
+        totals: dict[str, int] = defaultdict(int)
+        for weight in over:
+            for category, size in weight.by_category():
+                totals[category] += size
+        name = max(totals, key=totals.__getitem__)
+        shares = [dict(w.by_category()).get(name, 0) / w.total for w in over]
+        sizes = [dict(w.by_category()).get(name, 0) for w in over]
+        size_span = span(report.mb(min(sizes)), report.mb(max(sizes)))
+        share_span = span(f"{min(shares):.0%}", f"{max(shares):.0%}")
+        notes.append(
+            f"{len(over)} of {len(group)} {label} exceed their budget; the largest part is "
+            f"{name}: {size_span} ({share_span} of the page)."
+        )
+    return notes
+
+
+def render(results: Results) -> str:
+    """The whole Markdown document."""
+    version = results.browser.version if results.browser else None
+    machine = "\n".join(f"- {label}: {value}" for label, value in report.machine_info(version))
+    parts = [
+        "# Performance benchmarks",
+        f"Last run {results.started:%Y-%m-%d %H:%M} UTC by `make bench` "
+        f"(`.venv/bin/python benchmarks/run.py --rounds {results.rounds} --build-rounds "
+        f"{results.build_rounds} --presses {results.presses}`). Each timing is the median of "
+        "its rounds. References are measured in the same run, and build and validation ratios "
+        "are medians of per-round ratios (a run and its reference are seconds apart), so the "
+        "ratios hold on a noisy machine.",
+        f"{machine}\n- 1-minute load average at start / end: {' / '.join(results.load)}",
+        "## Summary",
+        report.summary_table(checks_of(results)),
+    ]
+    notes = findings(results)
+    if notes:
+        parts += ["Findings:", "\n".join(f"- {note}" for note in notes)]
+    parts += sections(results)
+    return "\n\n".join(parts) + "\n"
+
+
+def sections(results: Results) -> list[str]:
+    """One section per benchmark, with its method."""
+    parts = []
+    if results.browser and results.matplotlib:
+        parts += [
+            "## 1. Slider latency in the static book",
+            "Every page of `_toc.yml` is opened from `file://` in headless Chromium. For every "
+            "slider handle, a `MutationObserver` on its figure (`.mle-explorer`) timestamps DOM "
+            "changes; `performance.now()` in a capture-phase `keydown` listener marks the press. "
+            "ArrowRight and ArrowLeft alternate on the focused `.noUi-handle`; a press ends when "
+            "the figure has not changed for 50 ms and 2 animation frames. Two warm-up presses per "
+            "slider are not counted; sliders inside a collapsed solution are revealed first. "
+            "Observer callbacks run in registration order, so the time also covers the page's "
+            "earlier document-wide MutationObservers (the theme's Font Awesome, Bootstrap and "
+            "pydata-sphinx-theme scripts) reacting to the redraw, work the next frame waits for "
+            "too. The reference re-renders a 560×300 px matplotlib figure (marker moved) to PNG, "
+            "before any kernel round trip.",
+            report.latency_section(results.browser.sliders, results.matplotlib),
+        ]
+    if results.validation:
+        parts += [
+            "## 2. Validation cost",
+            "`pytest -q -p no:cacheprovider -o addopts= --nbval --nbval-current-env "
+            "--nbval-sanitize-with tests/sanitize.cfg <every chapter notebook>` (wall time, "
+            "including pytest start-up), serial and with `-n 2 --dist loadscope`. The floor "
+            "starts, for each notebook, a kernel the way nbval does and runs "
+            "`import numpy, matplotlib, torch, ipywidgets`, one or two kernels at a time.",
+            report.validation_section(results.validation, results.notebooks),
+        ]
+    if results.rebuild:
+        parts += [
+            "## 3. Rebuild time",
+            f"`jupyter-book build <copy> {' '.join(BUILD_FLAGS)}` on a copy of the book "
+            "(`execute_notebooks: off`, stored outputs). Each round: delete `_build` and build; "
+            "append a sentence to the last markdown cell of the largest chapter and build; build "
+            "again with nothing changed.",
+            report.rebuild_section(results.rebuild),
+        ]
+    if results.browser:
+        parts += [
+            "## 4. Page weight",
+            "Bytes of every response while the page loads and settles (CDP "
+            "`Network.loadingFinished.encodedDataLength`, `file://` included, cache disabled). "
+            "Pages are served uncompressed from `file://`; the gzip column estimates what a web "
+            "server compressing at level 6 would send. 1 MB = 10⁶ bytes.",
+            report.weight_section(results.browser.weights),
+        ]
+    if results.imports:
+        parts += [
+            "## Fixed costs: imports in a fresh interpreter",
+            "Paid by every kernel (torch, matplotlib, ipywidgets), every pytest process "
+            "(nbformat, through nbval) and every book build (`jupyter_book.sphinx`). nbformat "
+            "and jupyter-book import jsonschema, which imports `rfc3987_syntax` whenever it is "
+            "installed (it compiles its grammars at import).",
+            report.imports_section(results.imports),
+        ]
+    return parts
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks, print the Markdown and write it to ``--output``."""
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="mle-bench-"))
+    try:
+        results = measure(args, work)
+    finally:
+        if args.keep:
+            print(f"[bench] kept the book copy in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    text = render(results)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
