@@ -367,3 +367,26 @@ def test_bad_inputs_raise_named_errors(call, error: type[Exception], fragment: s
     with pytest.raises(error) as caught:
         call()
     assert fragment in str(caught.value)
+
+
+# Moved from the exercises tests: the exercises use this one implementation.
+@pytest.mark.parametrize("eta", [-5.0, -0.3, 0.0, 0.8, 4.0])
+@pytest.mark.parametrize(("heads", "tails"), [(9, 4), (5, 0), (0, 3), (0, 0)])
+def test_log_likelihood_in_log_odds_matches_theta_parametrisation(eta, heads, tails) -> None:
+    theta = 1 / (1 + math.exp(-eta))
+    expected = bernoulli_log_likelihood(theta, heads, tails)
+    assert log_likelihood_in_log_odds(eta, heads, tails) == pytest.approx(
+        expected, rel=1e-12, abs=1e-14
+    )
+
+
+def test_log_likelihood_in_log_odds_is_stable_and_has_no_maximum_for_all_heads() -> None:
+    with np.errstate(over="raise", divide="raise", invalid="raise"):
+        values = log_likelihood_in_log_odds(np.array([-1000.0, 0.0, 10.0, 50.0, 1000.0]), 5, 0)
+    assert values[0] == pytest.approx(-5000.0)
+    assert np.all(np.isfinite(values)) and np.all(values <= 0)
+    assert np.all(np.diff(values) >= 0)
+    assert log_likelihood_in_log_odds(30.0, 5, 0) < 0  # approaches 0 without reaching it
+    grid = np.linspace(-5, 5, 10_001)
+    peak = grid[np.argmax(log_likelihood_in_log_odds(grid, 9, 4))]
+    assert peak == pytest.approx(math.log(9 / 4), abs=1e-3)

@@ -36,7 +36,6 @@ from mle_book.exercises import (
     gaussian_mean_sample,
     gaussian_variance_sample,
     logit_gradient_ascent,
-    logit_log_likelihood,
     parse_answer,
     plot_logit_log_likelihood,
     plot_uniform_likelihood,
@@ -47,7 +46,6 @@ from mle_book.exercises import (
     uniform_log_likelihood,
     uniform_sample,
 )
-from mle_book.likelihood import bernoulli_log_likelihood
 
 # ------------------------------------------------------------------ expected answers
 
@@ -670,41 +668,6 @@ def test_uniform_gradient_ascent_rejects_bad_input(kwargs, error, match) -> None
     arguments.update(kwargs)
     with pytest.raises(error, match=match):
         uniform_gradient_ascent(**arguments)
-
-
-@pytest.mark.parametrize("eta", [-5.0, -0.3, 0.0, 0.8, 4.0])
-@pytest.mark.parametrize(("heads", "tails"), [(9, 4), (5, 0), (0, 3), (0, 0)])
-def test_logit_log_likelihood_matches_theta_parametrisation(eta, heads, tails) -> None:
-    theta = 1 / (1 + math.exp(-eta))
-    expected = bernoulli_log_likelihood(theta, heads, tails)
-    assert logit_log_likelihood(eta, heads, tails) == pytest.approx(expected, rel=1e-12, abs=1e-14)
-
-
-def test_logit_log_likelihood_is_stable_and_has_no_maximum_for_all_heads() -> None:
-    with np.errstate(over="raise", divide="raise", invalid="raise"):
-        values = logit_log_likelihood(np.array([-1000.0, 0.0, 10.0, 50.0, 1000.0]), 5, 0)
-    assert values[0] == pytest.approx(-5000.0)
-    assert np.all(np.isfinite(values)) and np.all(values <= 0)
-    assert np.all(np.diff(values) >= 0)
-    assert logit_log_likelihood(30.0, 5, 0) < 0  # approaches 0 without reaching it
-    grid = np.linspace(-5, 5, 10_001)
-    peak = grid[np.argmax(logit_log_likelihood(grid, 9, 4))]
-    assert peak == pytest.approx(math.log(9 / 4), abs=1e-3)
-
-
-@pytest.mark.parametrize(
-    ("eta", "heads", "tails", "error", "match"),
-    [
-        (math.nan, 1, 1, ValueError, "eta"),
-        (math.inf, 1, 1, ValueError, "eta"),
-        ("0", 1, 1, TypeError, "eta"),
-        (0.0, -1, 1, ValueError, "n_heads"),
-        (0.0, 1, 1.5, ValueError, "n_tails"),
-    ],
-)
-def test_logit_log_likelihood_rejects_bad_input(eta, heads, tails, error, match) -> None:
-    with pytest.raises(error, match=match):
-        logit_log_likelihood(eta, heads, tails)
 
 
 def test_logit_gradient_ascent_converges_with_both_outcomes() -> None:

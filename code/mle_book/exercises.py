@@ -49,6 +49,7 @@ from ._validation import (
     check_real,
     check_sample,
 )
+from .bayes import log_likelihood_in_log_odds, sigmoid
 
 __all__ = [
     "EXERCISES",
@@ -67,7 +68,6 @@ __all__ = [
     "gaussian_mean_sample",
     "gaussian_variance_sample",
     "logit_gradient_ascent",
-    "logit_log_likelihood",
     "parse_answer",
     "plot_logit_log_likelihood",
     "plot_uniform_likelihood",
@@ -1056,17 +1056,6 @@ def _shaped(array: NDArray[np.float64], like: ArrayLike) -> NDArray[np.float64] 
     return float(array) if np.ndim(like) == 0 else array
 
 
-def _log_sigmoid(x: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``log(1 / (1 + exp(-x)))`` without overflow for large ``|x|``."""
-    return np.minimum(x, 0.0) - np.log1p(np.exp(-np.abs(x)))
-
-
-def _sigmoid(x: float) -> float:
-    """``1 / (1 + exp(-x))`` without overflow for large ``|x|``."""
-    z = math.exp(-abs(x))
-    return 1.0 / (1.0 + z) if x >= 0 else z / (1.0 + z)
-
-
 def poisson_log_likelihood(rate: ArrayLike, counts: ArrayLike) -> NDArray[np.float64] | float:
     r"""Poisson log-likelihood :math:`\sum_i (k_i \ln\lambda - \lambda - \ln k_i!)`.
 
@@ -1209,40 +1198,6 @@ def uniform_gradient_ascent(
     return np.array(path)
 
 
-def logit_log_likelihood(eta: ArrayLike, n_heads: int, n_tails: int) -> NDArray[np.float64] | float:
-    r"""Coin log-likelihood in the log-odds η = ln(θ/(1 - θ)), i.e. θ = σ(η) = 1/(1 + e^(-η)).
-
-    .. math:: \ell(\eta) = n_H \ln\sigma(\eta) + n_T \ln\sigma(-\eta)
-
-    Computed without overflow for any finite η. For ``n_tails = 0`` it increases
-    towards 0 as η grows, without reaching it: there is no finite maximiser.
-
-    Parameters
-    ----------
-    eta : float or array_like
-        Log-odds of heads, each value finite. Vectorised.
-    n_heads, n_tails : int
-        Observed counts, whole numbers >= 0.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        Same shape as ``eta`` (natural log).
-
-    Examples
-    --------
-    >>> round(logit_log_likelihood(0.0, 9, 4), 4)
-    -9.0109
-    >>> logit_log_likelihood([0.0, 10.0], 5, 0).round(4).tolist()
-    [-3.4657, -0.0002]
-    """
-    etas = _real_values(eta, "eta")
-    n_heads = check_count(n_heads, "n_heads")
-    n_tails = check_count(n_tails, "n_tails")
-    log_lik = n_heads * _log_sigmoid(etas) + n_tails * _log_sigmoid(-etas)
-    return _shaped(log_lik, eta)
-
-
 def logit_gradient_ascent(
     n_heads: int,
     n_tails: int,
@@ -1299,7 +1254,7 @@ def logit_gradient_ascent(
     path = np.empty(n_steps + 1)
     path[0] = eta
     for step in range(1, n_steps + 1):
-        eta += lr * (n_heads * _sigmoid(-eta) - n_tails * _sigmoid(eta)) / n_flips
+        eta += lr * (n_heads * sigmoid(-eta) - n_tails * sigmoid(eta)) / n_flips
         path[step] = eta
     return path
 
@@ -1384,7 +1339,7 @@ def plot_logit_log_likelihood(
     )
     eta = np.linspace(low, high, 801)
     for ax, (n_heads, n_tails) in zip(axes[0], pairs, strict=True):
-        ax.plot(eta, logit_log_likelihood(eta, n_heads, n_tails), color="#1f5fa8")
+        ax.plot(eta, log_likelihood_in_log_odds(eta, n_heads, n_tails), color="#1f5fa8")
         if n_heads > 0 and n_tails > 0:
             peak = math.log(n_heads / n_tails)
             ax.axvline(peak, **_PEAK_STYLE, label=f"η̂ = ln({n_heads}/{n_tails})")
