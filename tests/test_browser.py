@@ -80,8 +80,11 @@ class PageVisit:
         return [url for url in self.requests if not url.startswith(LOCAL_SCHEMES)]
 
     def wait_for_explorers(self) -> int:
+        # The figure draws inside its shadow root (see explorer.js).
         self.page.wait_for_function(
-            "document.querySelectorAll('.mle-explorer .mle-readout').length > 0", timeout=15_000
+            "[...document.querySelectorAll('.mle-explorer')]"
+            ".some(e => e.shadowRoot && e.shadowRoot.querySelector('.mle-readout'))",
+            timeout=15_000,
         )
         return self.page.locator(".mle-explorer").count()
 

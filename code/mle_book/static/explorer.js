@@ -265,7 +265,14 @@ const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, ex
 
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
+  // Draw inside a shadow root: page-wide DOM observers (the theme's icon scripts) then
+  // never see the redraws, which keeps a slider step well within one frame.
+  const shadow = root.shadowRoot || root.attachShadow({ mode: "open" });
+  shadow.replaceChildren();
+  const style = document.createElement("style");
+  style.textContent = model.get("_css") || "";
   const figure = document.createElement("figure");
+  figure.className = "mle-figure";
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", `0 0 ${WIDTH} ${HEIGHT}`);
   svg.setAttribute("role", "img");
@@ -273,7 +280,7 @@ function render({ model, el: root }) {
   caption.setAttribute("aria-live", "polite");
   caption.className = "mle-readout";
   figure.append(svg, caption);
-  root.appendChild(figure);
+  shadow.append(style, figure);
 
   const redraw = () => {
     svg.replaceChildren();
