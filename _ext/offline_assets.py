@@ -54,9 +54,10 @@ def gather_assets(book_root: Path, target: Path) -> Path:
     if spec is None or spec.origin is None:
         raise ExtensionError("offline_assets: the anywidget package is not installed")
     _copy_tree(Path(spec.origin).parent / "nbextension", offline / "anywidget")
-    # MathJax: only the CommonHTML bundle and the pieces it loads on demand.
     mathjax = node_modules / "mathjax" / "es5"
-    bundles = {p.name for p in mathjax.glob("*.js")} - {"tex-chtml.js"}
+    # MathJax: the startup module and the components it loads (see mathjax3_config in
+    # _config.yml), not the all-in-one bundles, whose menu alone is 0.4 MB per page.
+    bundles = {p.name for p in mathjax.glob("*.js")} - {"startup.js", "core.js"}
     _copy_tree(
         mathjax, offline / "mathjax", ignore=lambda _d, names: [n for n in names if n in bundles]
     )
