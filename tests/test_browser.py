@@ -29,6 +29,16 @@ CHROMIUM_ARGS = [
     "--disable-gpu",
 ]
 CHAPTER_PAGES = ["01_principle", "02_coin", "03_log_likelihood", "04_continuous", "05_exercises"]
+API_MODULES = [
+    "likelihood",
+    "bayes",
+    "optimisation",
+    "information",
+    "continuous",
+    "plots",
+    "widgets",
+    "exercises",
+]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
@@ -116,6 +126,7 @@ def test_site_holds_only_the_books_pages(site: Path) -> None:
         "chapters/bibliography.html",
     }
     expected |= {f"chapters/{name}.html" for name in CHAPTER_PAGES}
+    expected |= {f"chapters/api/{module}.html" for module in API_MODULES}
     assert pages == expected
 
 
