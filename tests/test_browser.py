@@ -137,6 +137,8 @@ def test_every_page_is_offline_and_typesets_math(site: Path, browser: object) ->
         visit = PageVisit(browser, path)
         try:
             assert visit.external_requests() == [], path
+            # The theme's 1.5 MB icon script is replaced by its webfonts (_ext/light_icons.py).
+            assert not any("fontawesome.js" in url for url in visit.requests), path
             assert visit.failed == [], f"{path}: failed to load {visit.failed}"
             assert visit.errors == [], f"{path}: {visit.errors}"
             figures = visit.page.locator("main img") if "chapters" in path.parts else None
