@@ -14,6 +14,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from bad_input import BadCase, assert_rejected, bad_input_cases
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy import optimize, stats
@@ -40,7 +41,7 @@ _GOOD = [0.5, 1.5, 3.0]
 _GRID = [0.0, 2.0, 4.0]
 
 # (id, call, expected exception, text the message must contain)
-BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
+BAD_INPUTS: list[BadCase] = [
     ("logpdf x str", lambda: C.gaussian_log_density("1.0", 0.0, 1.0), TypeError, "x"),
     ("logpdf x list of str", lambda: C.gaussian_log_density(["a"], 0.0, 1.0), TypeError, "x"),
     ("logpdf x nan", lambda: C.gaussian_log_density([1.0, np.nan], 0.0, 1.0), ValueError, "x"),
@@ -253,17 +254,11 @@ BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("call", "error", "text"),
-    [case[1:] for case in BAD_INPUTS],
-    ids=[case[0] for case in BAD_INPUTS],
-)
+@bad_input_cases(BAD_INPUTS)
 def test_bad_input_raises_a_clear_error(
     call: Callable[[], object], error: type[Exception], text: str
 ) -> None:
-    with pytest.raises(error) as info:
-        call()
-    assert text in str(info.value)
+    assert_rejected(call, error, text)
 
 
 # ------------------------------------------------------------------- known values

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
+from bad_input import BadCase, assert_rejected, bad_input_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +27,7 @@ from mle_book.likelihood import bernoulli_nll
 
 NAN = float("nan")
 
-BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
+BAD_INPUTS: list[BadCase] = [
     ("p sums above 1", lambda: entropy([0.5, 0.6]), ValueError, "p must sum to 1"),
     ("p sums below 1", lambda: entropy([0.2, 0.3]), ValueError, "p must sum to 1"),
     ("p negative", lambda: entropy([1.5, -0.5]), ValueError, "p must hold probabilities"),
@@ -63,17 +64,11 @@ BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("call", "error", "text"),
-    [case[1:] for case in BAD_INPUTS],
-    ids=[case[0] for case in BAD_INPUTS],
-)
+@bad_input_cases(BAD_INPUTS)
 def test_bad_inputs_raise_naming_the_argument(
     call: Callable[[], object], error: type[Exception], text: str
 ) -> None:
-    with pytest.raises(error) as caught:
-        call()
-    assert text in str(caught.value)
+    assert_rejected(call, error, text)
 
 
 def test_units_one_bit_is_ln2_nats() -> None:

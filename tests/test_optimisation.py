@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from bad_input import BadCase, assert_rejected, bad_input_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,7 +55,7 @@ def _pred(**changes: object) -> float:
 
 
 # (id, call, exception type, text the message must contain: the argument's name)
-BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
+BAD_INPUTS: list[BadCase] = [
     # learning rate
     ("gd lr zero", lambda: GD(9, 4, lr=0.0), ValueError, "lr must be in (0, inf)"),
     ("gd lr negative", lambda: GD(9, 4, lr=-0.1), ValueError, "lr must be in (0, inf)"),
@@ -238,17 +239,11 @@ BAD_INPUTS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("call", "error", "text"),
-    [case[1:] for case in BAD_INPUTS],
-    ids=[case[0] for case in BAD_INPUTS],
-)
+@bad_input_cases(BAD_INPUTS)
 def test_bad_inputs_raise_naming_the_argument(
     call: Callable[[], object], error: type[Exception], text: str
 ) -> None:
-    with pytest.raises(error) as caught:
-        call()
-    assert text in str(caught.value)
+    assert_rejected(call, error, text)
 
 
 # ------------------------------------------------------------------- the seed's numbers

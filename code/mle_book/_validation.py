@@ -20,6 +20,7 @@ __all__ = [
     "check_sample",
     "check_real",
     "check_int_in_range",
+    "check_rng",
 ]
 
 
@@ -116,3 +117,13 @@ def check_sample(
     if non_negative and np.any(array < 0):
         raise ValueError(f"{name} must hold values in [0, inf), got {array.min()}")
     return array
+
+
+def check_rng(rng: object, name: str = "rng") -> np.random.Generator:
+    """Return ``rng`` if it is a NumPy ``Generator`` (seeded by the caller), else raise."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"{name} must be a numpy Generator such as np.random.default_rng(0), "
+            f"got {type(rng).__name__}"
+        )
+    return rng

@@ -20,6 +20,7 @@ from ._validation import (
     check_int_in_range,
     check_positive,
     check_real,
+    check_rng,
     check_sample,
 )
 
@@ -106,15 +107,6 @@ def _check_positive_array(x: ArrayLike, name: str) -> NDArray[np.float64]:
     if np.any(values <= 0):
         raise ValueError(f"{name} must be in (0, inf), got {values[values <= 0].flat[0]}")
     return values
-
-
-def _check_rng(rng: object) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "rng must be a numpy Generator such as np.random.default_rng(0), "
-            f"got {type(rng).__name__}"
-        )
-    return rng
 
 
 def _result(array: NDArray[np.float64]) -> NDArray[np.float64] | float:
@@ -246,7 +238,7 @@ def gaussian_variance_bias(
     """
     n = check_int_in_range(n, "n", 2, 10**7)
     n_repeats = check_int_in_range(n_repeats, "n_repeats", 1, 10**8)
-    rng = _check_rng(rng)
+    rng = check_rng(rng)
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
     rows = max(1, 2**20 // n)

@@ -29,6 +29,7 @@ from ._validation import (
     check_positive,
     check_probability,
     check_real,
+    check_rng,
 )
 from .likelihood import bernoulli_mle
 
@@ -496,15 +497,6 @@ def minibatch_gradient_descent(
     return OptimisationResult(theta, np.array(path), n_iterations, False)
 
 
-def _check_rng(rng: object) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "rng must be a numpy Generator such as np.random.default_rng(0), "
-            f"got {type(rng).__name__}"
-        )
-    return rng
-
-
 def minibatch_jitter(
     n_heads: int,
     n_tails: int,
@@ -564,7 +556,7 @@ def minibatch_jitter(
     n_heads, n_tails = _check_counts(n_heads, n_tails)
     lr, n_iterations, theta0, _, _, _ = _check_run(lr, n_iterations, theta0, True, "float64", 0)
     batch_size = check_int_in_range(batch_size, "batch_size", 1, 10**9)
-    rng = _check_rng(rng)
+    rng = check_rng(rng)
     n_runs = check_int_in_range(n_runs, "n_runs", 1, 100_000)
     n_late = check_int_in_range(n_late, "n_late", 1, n_iterations)
     decay = check_real(decay, "decay")
