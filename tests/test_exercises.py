@@ -37,8 +37,6 @@ from mle_book.exercises import (
     gaussian_variance_sample,
     logit_gradient_ascent,
     parse_answer,
-    plot_logit_log_likelihood,
-    plot_uniform_likelihood,
     poisson_counts,
     poisson_log_likelihood,
     solution_value,
@@ -46,6 +44,7 @@ from mle_book.exercises import (
     uniform_log_likelihood,
     uniform_sample,
 )
+from mle_book.plots import plot_logit_log_likelihood, plot_uniform_likelihood
 
 # ------------------------------------------------------------------ expected answers
 

@@ -6,18 +6,24 @@ ends its cell with ``plt.show()`` and a test can inspect the axes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from ._validation import check_count, check_int_in_range, check_positive, check_sample
+from ._validation import check_count, check_int_in_range, check_positive, check_real, check_sample
+from .bayes import log_likelihood_in_log_odds
 from .continuous import gaussian_log_density
+from .exercises import uniform_log_likelihood
 from .likelihood import bernoulli_log_likelihood, bernoulli_mle
 
 __all__ = [
+    "plot_uniform_likelihood",
+    "plot_logit_log_likelihood",
     "plot_likelihood",
     "plot_likelihood_and_log",
     "plot_sharpening",
@@ -256,4 +262,97 @@ def plot_nll_against_sigma(
     ax.set_xlim(scale.max(), scale.min())
     ax.set(xlabel=xlabel, ylabel="NLL", title=title)
     ax.legend(frameon=False)
+    return fig
+
+
+def plot_uniform_likelihood(sample: ArrayLike, *, ax: Axes | None = None) -> Figure:
+    """Plot the relative Uniform(0, θ) likelihood L(θ)/L(θ̂): 0, then a jump, then (θ̂/θ)^N.
+
+    The maximum is at the jump, θ̂ = max xᵢ, where the likelihood is not differentiable.
+
+    Parameters
+    ----------
+    sample : array_like
+        Observations: a non-empty 1-d array of values >= 0 with a positive maximum.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure holding the plot.
+
+    Examples
+    --------
+    >>> plot_uniform_likelihood([1.0, 3.0]).axes[0].get_xlabel()
+    'θ (upper end of the interval)'
+    """
+    data = check_sample(sample, non_negative=True)
+    largest = float(data.max())
+    if largest == 0.0:
+        raise ValueError("sample must contain a value > 0; for all zeros the MLE is θ = 0")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
+    theta = np.linspace(0.5 * largest, 1.8 * largest, 1301)
+    relative = np.exp(uniform_log_likelihood(theta, data) - uniform_log_likelihood(largest, data))
+    below = theta < largest
+    ax.plot(theta[below], relative[below], color="#1f5fa8")
+    ax.plot(theta[~below], relative[~below], color="#1f5fa8")
+    ax.plot([largest], [1.0], "o", color="#c0392b")
+    ax.axvline(largest, **_PEAK_STYLE, label=f"θ̂ = max xᵢ = {largest:g}")
+    ax.set(
+        xlabel="θ (upper end of the interval)",
+        ylabel="relative likelihood L(θ) / L(θ̂)",
+        title=f"Uniform(0, θ) likelihood of {data.size} observations",
+    )
+    ax.legend(frameon=False)
+    return ax.figure
+
+
+def plot_logit_log_likelihood(
+    counts: Sequence[tuple[int, int]] = ((9, 4), (5, 0)),
+    eta_range: tuple[float, float] = (-4.0, 12.0),
+) -> Figure:
+    """One panel per (heads, tails) pair: the coin log-likelihood in the log-odds η.
+
+    With both counts positive the curve has a peak at ln(n_H/n_T); with no tails it
+    rises towards 0 for ever and has no maximiser.
+
+    Parameters
+    ----------
+    counts : sequence of (int, int)
+        ``(n_heads, n_tails)`` pairs, one panel each (1 to 4 pairs).
+    eta_range : (float, float)
+        Plotted interval of η, increasing.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, one axes per pair.
+
+    Examples
+    --------
+    >>> len(plot_logit_log_likelihood().axes)
+    2
+    """
+    pairs = list(counts)
+    check_int_in_range(len(pairs), "len(counts)", 1, 4)
+    low, high = (check_real(value, "eta_range") for value in eta_range)
+    if not low < high:
+        raise ValueError(f"eta_range must be increasing, got ({low}, {high})")
+    fig, axes = plt.subplots(
+        1, len(pairs), figsize=(4.5 * len(pairs), 3.4), layout="constrained", squeeze=False
+    )
+    eta = np.linspace(low, high, 801)
+    for ax, (n_heads, n_tails) in zip(axes[0], pairs, strict=True):
+        ax.plot(eta, log_likelihood_in_log_odds(eta, n_heads, n_tails), color="#1f5fa8")
+        if n_heads > 0 and n_tails > 0:
+            peak = math.log(n_heads / n_tails)
+            ax.axvline(peak, **_PEAK_STYLE, label=f"η̂ = ln({n_heads}/{n_tails})")
+            title = f"{n_heads} heads, {n_tails} tails: a peak"
+        else:
+            ax.axhline(0.0, color="0.5", linestyle=":", label="sup = 0, never reached")
+            title = f"{n_heads} heads, {n_tails} tails: no peak"
+        ax.set(xlabel="η = ln(θ / (1 − θ))", ylabel="log-likelihood ℓ(η)", title=title)
+        ax.legend(frameon=False)
     return fig
