@@ -9,6 +9,16 @@ const WIDTH = 560, HEIGHT = 300;
 const MARGIN = { left: 80, right: 16, top: 34, bottom: 46 };
 const N_POINTS = 241;
 
+// The one place that decides where panels go: every draw function asks for its panel
+// boxes here (never from WIDTH/HEIGHT directly), so the layout can change in one spot.
+function boxes(count) {
+  const height = HEIGHT - MARGIN.top - MARGIN.bottom;
+  if (count === 1) return [{ x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: height }];
+  const gap = 70, w = (WIDTH - MARGIN.left - MARGIN.right - gap + 10) / count;
+  return Array.from({ length: count }, (_, i) =>
+    ({ x: MARGIN.left + i * (w + gap), y: MARGIN.top, w: i === count - 1 ? w - 10 : w, h: height }));
+}
+
 function xlogy(x, y) { return x === 0 ? 0 : x * Math.log(y); }
 
 function el(tag, attrs, parent) {
@@ -99,7 +109,7 @@ function drawCoin(svg, m) {
   else yDomain = [0, 1.08 * transform(logMax) || 1];
   const what = relative ? "L(θ) / L(θ̂)" : "L(θ)";
   const yLabel = scale === "log" ? (relative ? "ln L(θ) − ln L(θ̂)" : "log-likelihood ln L(θ)") : (relative ? "relative likelihood " + what : "likelihood L(θ)");
-  const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+  const p = panel(svg, boxes(1)[0],
     [0, 1], yDomain, "θ (probability of heads)", yLabel);
   curve(p, xs, ys, "mle-curve");
   const reveal = m.get("reveal_peak");
@@ -144,12 +154,11 @@ function drawDescent(svg, m) {
   const regime = !Number.isFinite(curvature) ? "n/a" : factor > 0 ? "monotone" : factor > -1 ? "oscillating" : "unstable";
   const run = descentPath(h, t, lr, steps, theta0, mean);
 
-  const height = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const half = (WIDTH - MARGIN.left - MARGIN.right - 60) / 2;
+  const [leftBox, rightBox] = boxes(2);
   const lo = Math.max(1e-4, Math.min(mle, ...run.path) - 0.05), hi = Math.min(1 - 1e-4, Math.max(mle, ...run.path) + 0.05);
   const xs = range(lo, hi);
   const ys = xs.map(nll);
-  const left = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: half, h: height },
+  const left = panel(svg, leftBox,
     [lo, hi], finiteExtent(ys, [0, 1]), "θ", mean ? "mean NLL" : "NLL (sum)");
   curve(left, xs, ys, "mle-curve");
   vline(left, mle, "mle-peak");
@@ -160,7 +169,7 @@ function drawDescent(svg, m) {
 
   const floor = -16;
   const logErrors = run.path.map((x) => Math.max(Math.log10(Math.abs(x - mle)), floor));
-  const right = panel(svg, { x: MARGIN.left + half + 70, y: MARGIN.top, w: half - 10, h: height },
+  const right = panel(svg, rightBox,
     [0, Math.max(steps, 1)], [floor, 0], "step k", "log₁₀ |θₖ − θ̂|");
   curve(right, run.path.map((_, k) => k), logErrors, "mle-path");
   logErrors.forEach((y, k) => dot(right, k, y, "mle-iterate", 2.5));
@@ -189,13 +198,12 @@ function drawGaussian(svg, m) {
   const sigmaHat = Math.sqrt(sample.reduce((acc, x) => acc + (x - mean) * (x - mean), 0) / n);
   const nll = (mu_, s_) => -sample.reduce((acc, x) => acc + gaussLogPdf(x, mu_, s_), 0);
   const [xmin, xmax] = m.get("x_range");
-  const half = (WIDTH - MARGIN.left - MARGIN.right - 60) / 2;
-  const height = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const [leftBox, rightBox] = boxes(2);
   // Left: the density over the sample; each stem is one factor p(x_i) of the likelihood.
   const xs = range(xmin, xmax);
   const dens = xs.map((x) => Math.exp(gaussLogPdf(x, mu, sigma)));
   const fitPeak = sigmaHat > 0 ? 1 / (sigmaHat * Math.sqrt(2 * Math.PI)) : 0.5;
-  const left = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: half, h: height },
+  const left = panel(svg, leftBox,
     [xmin, xmax], [0, Math.max(1.1 * Math.max(...dens), 1.3 * fitPeak)], "x", "density p(x | μ, σ)");
   vline(left, mu, "mle-peak");
   sample.forEach((x) => {
@@ -214,7 +222,7 @@ function drawGaussian(svg, m) {
   const [lo, hi] = finiteExtent(nlls, [0, 1]);
   const floor = Number.isFinite(best) ? Math.min(best, lo) : lo;
   const pad = 0.06 * (Math.max(hi, floor + 1) - floor);
-  const right = panel(svg, { x: MARGIN.left + half + 60 + 10, y: MARGIN.top, w: half - 10, h: height },
+  const right = panel(svg, rightBox,
     [xmin, xmax], [floor - pad, Math.max(hi, floor + 1)], "μ", "NLL(μ) at this σ");
   if (Number.isFinite(best)) {
     el("line", { x1: right.box.x, x2: right.box.x + right.box.w, y1: right.sy(best), y2: right.sy(best),
@@ -243,7 +251,7 @@ function drawExponential(svg, m) {
   const logLik = (a) => n * Math.log(a) - a * total;
   const xs = range(a0, a1);
   const ys = xs.map((a) => Math.exp(logLik(a)));
-  const p = panel(svg, { x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom },
+  const p = panel(svg, boxes(1)[0],
     [a0, a1], [0, 1.1 * Math.exp(logLik(best))], "α (rate)", "likelihood L(α)");
   curve(p, xs, ys, "mle-curve");
   const reveal = m.get("reveal_peak");
