@@ -8,109 +8,14 @@ the Python package computes.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import API_MODULES, CHAPTER_PAGES, PageVisit, html_pages
 
 from mle_book.likelihood import bernoulli_likelihood, bernoulli_mle
 
-playwright = pytest.importorskip("playwright.sync_api")
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-]
-CHAPTER_PAGES = ["01_principle", "02_coin", "03_log_likelihood", "04_continuous", "05_exercises"]
-API_MODULES = [
-    "likelihood",
-    "bayes",
-    "optimisation",
-    "information",
-    "continuous",
-    "plots",
-    "widgets",
-    "exercises",
-]
-LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the book with warnings as errors, as `make book` does, into a temp folder."""
-    out = tmp_path_factory.mktemp("book")
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run(
-        [str(jupyter_book), "build", str(ROOT), "-W", "--keep-going", "--path-output", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out / "_build" / "html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is required for the browser tests (make test installs it)")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class PageVisit:
-    """A page opened from file:// with every request and console error recorded."""
-
-    def __init__(self, browser: object, path: Path) -> None:
-        self.requests: list[str] = []
-        self.failed: list[str] = []
-        self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(path.as_uri(), wait_until="load")
-        # Wait for MathJax's first typesetting pass, then for late requests (fonts).
-        self.page.evaluate(
-            "async () => { const mj = window.MathJax;"
-            " if (mj && mj.startup && mj.startup.promise) await mj.startup.promise; }"
-        )
-        self.page.wait_for_timeout(300)
-
-    def external_requests(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(LOCAL_SCHEMES)]
-
-    def wait_for_explorers(self) -> int:
-        # The figure draws inside its shadow root (see explorer.js).
-        self.page.wait_for_function(
-            "[...document.querySelectorAll('.mle-explorer')]"
-            ".some(e => e.shadowRoot && e.shadowRoot.querySelector('.mle-readout'))",
-            timeout=15_000,
-        )
-        return self.page.locator(".mle-explorer").count()
-
-    def open_solutions(self) -> None:
-        """Open every folded solution (sphinx-exercise dropdowns), so its sliders show."""
-        folded = self.page.locator("div.solution.dropdown.toggle-hidden > .admonition-title")
-        for _ in range(folded.count()):
-            folded.first.click()  # the opened one leaves the locator's matches
-
-    def close(self) -> None:
-        self.page.close()
-
-
-def html_pages(site: Path) -> list[Path]:
-    """Rendered pages; the theme's _static/*.html are template macros, not pages."""
-    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "_static")
+pytest.importorskip("playwright.sync_api")
 
 
 def test_site_holds_only_the_books_pages(site: Path) -> None:
