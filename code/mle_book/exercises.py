@@ -1,25 +1,39 @@
 """Self-checking answers for the Exercises chapter.
 
 Every exercise has a check function ``check_<name>(answer)`` that returns a
-:class:`Feedback`: whether the answer is right and a one-line message. A wrong answer
-that matches a common mistake gets a hint aimed at that mistake (without giving the
-answer away); any other wrong answer gets a general hint. Input that cannot be read
-as a number (``"abc"``, ``None``, NaN, ...) also gets feedback, never a traceback.
+:class:`Feedback`: whether the answer is right and a one-line message. The exercises
+themselves are plain data in ``exercise_data.json`` (shipped with the package): the
+exact answer, the allowed range of the parameter, known mistakes (values with their
+hints), a general hint and an explanation. The same file is synced to the answer boxes
+of the web book (:mod:`mle_book.answers`), whose JavaScript applies the same rules to
+the same data, so the page and the notebook give the same verdict and message.
 
-Answers may be numbers (int, float, :class:`fractions.Fraction`, numpy scalars) or
-the text a reader types: ``"0.3333"``, ``"1/3"``, ``" -2.5 "``, ``"1e-3"``. Text is
-parsed with a regular expression and :class:`~fractions.Fraction`; it is never
-evaluated as code.
+The rules, in order:
 
-Answers are accepted within a relative tolerance of :data:`RELATIVE_TOLERANCE`
-(0.1 %), so four significant figures or an exact fraction always count.
+1. **Reading.** Text is a decimal (``"0.25"``, ``"-2.5"``, ``"2.5e-1"``) or a fraction
+   of two decimals (``"1/4"``); surrounding spaces are ignored and a typographic minus
+   (U+2212) is accepted. It is parsed, never evaluated. Empty, over-long or unreadable
+   text, division by zero, and a number too large or too small for a float (``"1e-999"``
+   underflows: that is unreadable, not zero) give a "Could not read" message.
+2. **Allowed range.** An answer outside the parameter space (a probability above 1, a
+   negative rate, an upper end below the largest observation) is never right, however
+   close: the hint of the range it breaks is shown.
+3. **Rounding.** An answer is right when it agrees with the exact value to every
+   significant figure typed: the exact value must lie within half a unit of the last
+   typed digit (a tie may round either way). At least :data:`MIN_SIGNIFICANT_FIGURES`
+   figures are needed unless the answer is exactly the exact value; a fraction counts as
+   exact; digits after the :data:`MAX_SIGNIFICANT_FIGURES`-th are not checked. A Python
+   float is read through its shortest representation (``repr``).
+4. **Known mistakes** (matched by the same rule, with at least two figures) get their
+   hint; a right value with too few figures, or a value within 1 % that is wrongly
+   rounded, gets "Very close."; anything else gets the general hint.
 
 Examples
 --------
 >>> from mle_book.exercises import check_exponential_rate, solution_value
->>> check_exponential_rate("1/3").correct
-True
->>> check_exponential_rate(3).correct
+>>> check_exponential_rate("1/3").correct, check_exponential_rate("0.333").correct
+(True, True)
+>>> check_exponential_rate("0.334").correct
 False
 >>> round(solution_value("poisson_rate"), 4)
 2.5714
@@ -27,6 +41,8 @@ False
 
 from __future__ import annotations
 
+import copy
+import json
 import math
 import numbers
 import re
@@ -34,6 +50,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -50,7 +68,8 @@ from .bayes import sigmoid
 
 __all__ = [
     "EXERCISES",
-    "RELATIVE_TOLERANCE",
+    "MAX_SIGNIFICANT_FIGURES",
+    "MIN_SIGNIFICANT_FIGURES",
     "Feedback",
     "check_all_heads",
     "check_exponential_rate",
@@ -61,10 +80,12 @@ __all__ = [
     "check_poisson_rate",
     "check_standard_error",
     "check_uniform_upper",
+    "exercise_data",
     "exponential_sample",
     "gaussian_mean_sample",
     "gaussian_variance_sample",
     "logit_gradient_ascent",
+    "matches",
     "parse_answer",
     "poisson_counts",
     "poisson_log_likelihood",
@@ -74,23 +95,191 @@ __all__ = [
     "uniform_sample",
 ]
 
-RELATIVE_TOLERANCE: float = 1e-3
-"""Relative tolerance for accepting an answer (and for recognising a known mistake)."""
+_DATA_FILE = Path(__file__).with_name("exercise_data.json")
+_DATA: dict[str, Any] = json.loads(_DATA_FILE.read_text(encoding="utf-8"))
+_RULES: dict[str, Any] = _DATA["rules"]
+_MESSAGES: dict[str, str] = _RULES["messages"]
+_SPEC: dict[str, dict[str, Any]] = _DATA["exercises"]
 
-# Answers within this relative distance (but outside RELATIVE_TOLERANCE) are "close":
-# the reader most likely rounded too early, so we ask for more digits.
-_CLOSE_TOLERANCE = 2e-2
-_ABSOLUTE_FLOOR = 1e-12
-_MAX_TEXT_LENGTH = 100
+MIN_SIGNIFICANT_FIGURES: int = _RULES["min_figures"]
+"""Significant figures an answer needs, unless it is exact (3)."""
 
-# One decimal number: optional sign, digits with an optional point, and an optional
-# exponent of at most three digits (so "1e999999999" cannot build a huge integer).
-_DECIMAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
-_ANSWER_PATTERN = re.compile(rf"(?P<numerator>{_DECIMAL})(?:\s*/\s*(?P<denominator>{_DECIMAL}))?")
-_EXPECTED_FORM = "a number such as 0.25, 1/4 or 2.5e-1"
+MAX_SIGNIFICANT_FIGURES: int = _RULES["max_figures"]
+"""Significant figures that are checked at most (6): later digits are not checked."""
+
+_SPACE_CLASS = "[" + "".join(f"\\u{ord(c):04x}" for c in _RULES["space"]) + "]"
+_NUMBER = _RULES["number"]
+_ANSWER_PATTERN = re.compile(
+    rf"(?P<numerator>{_NUMBER})(?:{_SPACE_CLASS}*/{_SPACE_CLASS}*(?P<denominator>{_NUMBER}))?"
+)
+_NONZERO_DIGIT = re.compile("[1-9]")
+
+
+def exercise_data() -> dict[str, Any]:
+    """Return the exercises and the checking rules as plain data (a deep copy).
+
+    This is the content of ``exercise_data.json``: ``rules`` (grammar, rounding rule,
+    message templates) and ``exercises`` (per exercise: ``number``, ``label``,
+    ``symbol``, ``exact``, ``constraints``, ``mistakes``, ``hint``, ``explanation`` and,
+    where the exercise has data, ``sample``).
+
+    Returns
+    -------
+    dict
+        A fresh copy: editing it cannot change the checks.
+
+    Examples
+    --------
+    >>> data = exercise_data()
+    >>> data["exercises"]["odds"]["exact"], data["rules"]["min_figures"]
+    (2.25, 3)
+    """
+    return copy.deepcopy(_DATA)
 
 
 # --------------------------------------------------------------------------- parsing
+
+
+def _message(key: str, **fields: object) -> str:
+    text = _MESSAGES[key]
+    for field, value in fields.items():
+        text = text.replace("{" + field + "}", str(value))
+    return text
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """An answer read as a float, with the places of its first and last digit.
+
+    ``first`` is the power of ten of the first non-zero digit (``None`` for zero);
+    ``last`` that of the last digit typed (``None`` for an exact form: a fraction).
+    """
+
+    value: float
+    first: int | None
+    last: int | None
+
+    @property
+    def figures(self) -> float:
+        if self.last is None:
+            return math.inf
+        if self.first is None:
+            return 0
+        return self.first - self.last + 1
+
+    def tolerance(self) -> float:
+        """Half a unit of the last checked digit."""
+        if self.first is None:
+            return 0.0 if self.last is None else float(f"5e{self.last - 1}")
+        cap = self.first - (MAX_SIGNIFICANT_FIGURES - 1)
+        place = cap if self.last is None else max(self.last, cap)
+        return float(f"5e{place - 1}")
+
+    def agrees(self, target: float) -> bool:
+        gap = abs(self.value - target)
+        return self.value == target or gap <= self.tolerance() * (1 + _RULES["tie_slack"])
+
+
+def _places(decimal: str) -> tuple[int | None, int]:
+    """Places (powers of ten) of the first non-zero digit and of the last digit."""
+    mantissa, _, exponent = decimal.lower().lstrip("+-").partition("e")
+    shift = int(exponent) if exponent else 0
+    whole, _, fraction = mantissa.partition(".")
+    last = shift - len(fraction)
+    digits = whole + fraction
+    match = _NONZERO_DIGIT.search(digits)
+    if match is None:
+        return None, last
+    return shift + len(whole) - 1 - match.start(), last
+
+
+def _read_decimal(part: str, name: str) -> float:
+    value = float(part)
+    if math.isinf(value):
+        raise ValueError(_message("too_large", name=name))
+    if value == 0 and _NONZERO_DIGIT.search(part.lower().partition("e")[0]):
+        raise ValueError(_message("too_small", name=name))
+    return value
+
+
+def _read_text(text: str, name: str) -> _Reading:
+    stripped = text.strip(_RULES["space"]).replace("\u2212", "-")
+    if not stripped:
+        raise ValueError(_message("empty", name=name))
+    if len(stripped) > _RULES["max_length"]:
+        raise ValueError(_message("too_long", name=name, length=len(stripped)))
+    match = _ANSWER_PATTERN.fullmatch(stripped)
+    if match is None:
+        raise ValueError(_message("not_a_number", name=name))
+    numerator = _read_decimal(match["numerator"], name)
+    if match["denominator"] is None:
+        return _Reading(numerator, *_places(match["numerator"]))
+    denominator_text = match["denominator"]
+    if not _NONZERO_DIGIT.search(denominator_text.lower().partition("e")[0]):
+        raise ValueError(_message("divide_by_zero", name=name))
+    value = numerator / _read_decimal(denominator_text, name)
+    if math.isinf(value):
+        raise ValueError(_message("too_large", name=name))
+    if value == 0 and numerator != 0:
+        raise ValueError(_message("too_small", name=name))
+    return _exact_form(value)
+
+
+def _exact_form(value: float) -> _Reading:
+    """A value that counts as exact (a fraction): only its magnitude matters."""
+    first, _ = _places(repr(value)) if value != 0 else (None, 0)
+    return _Reading(value, first, None)
+
+
+def _read_exact(value: Fraction, name: str) -> _Reading:
+    try:
+        result = float(value)
+    except OverflowError as error:
+        raise ValueError(_message("too_large", name=name)) from error
+    if result == 0 and value != 0:
+        raise ValueError(_message("too_small", name=name))
+    return _exact_form(result)
+
+
+_EXPECTED_FORM = "a number such as 0.25, 1/4 or 2.5e-1"
+
+
+def _read(answer: object, name: str) -> _Reading:
+    if isinstance(answer, str):
+        return _read_text(answer, name)
+    if isinstance(answer, (bool, np.bool_)):
+        raise TypeError(f"{name} must be {_EXPECTED_FORM}, got a bool ({answer})")
+    if isinstance(answer, np.ndarray) and answer.ndim == 0 and answer.dtype.kind in "iuf":
+        answer = answer.item()
+    if isinstance(answer, np.integer):
+        answer = int(answer)
+    if isinstance(answer, np.floating):
+        answer = float(answer)
+    if isinstance(answer, Decimal):
+        if not answer.is_finite():
+            raise ValueError(f"{name} must be finite, got {answer}")
+        return _read_exact(Fraction(answer), name)
+    if isinstance(answer, int):
+        try:
+            value = float(answer)
+        except OverflowError as error:
+            raise ValueError(_message("too_large", name=name)) from error
+        return _Reading(value, *_places(str(answer)))
+    if isinstance(answer, float):
+        value = check_real(answer, name)
+        return _Reading(value, *_places(repr(value)))
+    if isinstance(answer, numbers.Rational):
+        return _read_exact(Fraction(answer), name)
+    if isinstance(answer, numbers.Real):
+        return _read(float(answer), name)
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        raise TypeError(f"{name} must be a single number, got a {type(answer).__name__}")
+    if answer is None:
+        raise TypeError(f"{name} must be {_EXPECTED_FORM}, got None (nothing was returned)")
+    if answer is Ellipsis:
+        raise TypeError(f"{name} is still ... (a placeholder): replace ... with your answer")
+    advice = " (convert it with float(...) first)" if hasattr(answer, "__float__") else ""
+    raise TypeError(f"{name} must be {_EXPECTED_FORM}, got {type(answer).__name__}{advice}")
 
 
 def parse_answer(answer: object, name: str = "answer") -> float:
@@ -101,7 +290,9 @@ def parse_answer(answer: object, name: str = "answer") -> float:
     answer : int, float, Fraction, Decimal, numpy scalar or str
         The answer. A string may be a decimal (``"0.25"``, ``"-2.5"``, ``"1e-3"``) or
         a fraction of two decimals (``"1/4"``, ``"-3 / 9"``); surrounding whitespace
-        is ignored. Strings are parsed, never evaluated.
+        is ignored and a typographic minus (U+2212) is read as ``-``. Strings are
+        parsed, never evaluated. A fraction is computed as a float division of its two
+        parts.
     name : str, default "answer"
         Name of the argument, used in error messages.
 
@@ -115,62 +306,60 @@ def parse_answer(answer: object, name: str = "answer") -> float:
     TypeError
         If ``answer`` is not a number or a string (``None``, a bool, a list, ...).
     ValueError
-        If the text is not a number or a fraction, divides by zero, or the value is
-        NaN or infinite.
+        If the text is empty, too long, not a number or a fraction, divides by zero,
+        or is too large or too small (non-zero but rounding to 0) for a float; or if a
+        number is NaN or infinite.
 
     Examples
     --------
     >>> parse_answer("1/4")
     0.25
-    >>> parse_answer(" -2.5 ")
+    >>> parse_answer(" \u22122.5 ")
     -2.5
-    >>> parse_answer("abc")
+    >>> parse_answer("1e-999")
     Traceback (most recent call last):
     ...
-    ValueError: answer must be a number such as 0.25, 1/4 or 2.5e-1, got 'abc'
+    ValueError: answer is too small to read as a number (it rounds to zero); type 0 if you mean zero
     """
-    if isinstance(answer, str):
-        return _parse_text(answer, name)
-    if isinstance(answer, (bool, np.bool_)):
-        raise TypeError(f"{name} must be {_EXPECTED_FORM}, got a bool ({answer})")
-    if isinstance(answer, np.ndarray) and answer.ndim == 0 and answer.dtype.kind in "iuf":
-        answer = answer.item()
-    if isinstance(answer, Decimal):
-        if not answer.is_finite():
-            raise ValueError(f"{name} must be finite, got {answer}")
-        answer = Fraction(answer)
-    if isinstance(answer, numbers.Real):
-        try:
-            return check_real(answer, name)
-        except OverflowError as error:  # e.g. a Fraction too large for a float
-            raise ValueError(f"{name} is too large to be an answer here") from error
-    if isinstance(answer, (list, tuple, np.ndarray)):
-        raise TypeError(f"{name} must be a single number, got a {type(answer).__name__}")
-    if answer is None:
-        raise TypeError(f"{name} must be {_EXPECTED_FORM}, got None (nothing was returned)")
-    advice = " (convert it with float(...) first)" if hasattr(answer, "__float__") else ""
-    raise TypeError(f"{name} must be {_EXPECTED_FORM}, got {type(answer).__name__}{advice}")
+    return _read(answer, name).value
 
 
-def _parse_text(text: str, name: str) -> float:
-    stripped = text.strip().replace("\u2212", "-")  # accept a typographic minus sign
-    if not stripped:
-        raise ValueError(f"{name} is empty; type {_EXPECTED_FORM}")
-    if len(stripped) > _MAX_TEXT_LENGTH:
-        raise ValueError(f"{name} is too long ({len(stripped)} characters) to be a number")
-    match = _ANSWER_PATTERN.fullmatch(stripped)
-    if match is None:
-        raise ValueError(f"{name} must be {_EXPECTED_FORM}, got {text!r}")
-    value = Fraction(match["numerator"])
-    if match["denominator"] is not None:
-        denominator = Fraction(match["denominator"])
-        if denominator == 0:
-            raise ValueError(f"{name} divides by zero: {text!r}")
-        value /= denominator
-    try:
-        return float(value)
-    except OverflowError as error:
-        raise ValueError(f"{name} is too large to be an answer here: {text!r}") from error
+def matches(answer: object, exact: float) -> bool:
+    """Whether ``answer`` is right for ``exact`` under the book's rounding rule alone.
+
+    The rule of every check (step 3 of the module docstring): the answer agrees with
+    ``exact`` to every significant figure typed, with at least
+    :data:`MIN_SIGNIFICANT_FIGURES` of them unless it equals ``exact``; a fraction counts
+    as exact; figures after the :data:`MAX_SIGNIFICANT_FIGURES`-th are not checked.
+    No allowed range is applied here.
+
+    Parameters
+    ----------
+    answer : number or str
+        As for :func:`parse_answer`.
+    exact : float
+        The exact value, finite.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``answer`` cannot be read (see :func:`parse_answer`) or ``exact`` is not a
+        finite real number.
+
+    Examples
+    --------
+    >>> [matches(text, 2 / 3) for text in ["0.667", "0.6667", "2/3", "0.67", "0.666"]]
+    [True, True, True, False, False]
+    """
+    target = check_real(exact, "exact")
+    reading = _read(answer, "answer")
+    return reading.value == target or (
+        reading.agrees(target) and reading.figures >= MIN_SIGNIFICANT_FIGURES
+    )
 
 
 # -------------------------------------------------------------------------- feedback
@@ -215,32 +404,64 @@ class Feedback:
         return self.message
 
 
+# ------------------------------------------------------------------- checking engine
+
+
+def _violates(constraint: dict[str, Any], value: float) -> bool:
+    if "lower" in constraint:
+        lower = constraint["lower"]
+        if value < lower or (value == lower and not constraint["lower_inclusive"]):
+            return True
+    if "upper" in constraint:
+        upper = constraint["upper"]
+        if value > upper or (value == upper and not constraint["upper_inclusive"]):
+            return True
+    return False
+
+
+def _judge(name: str, answer: object) -> Feedback:
+    """Apply the rules of the module docstring to one answer (mirrored by answer.js)."""
+    spec = _SPEC[name]
+    try:
+        reading = _read(answer, "answer")
+    except (TypeError, ValueError) as error:
+        return Feedback(False, _message("unreadable", error=error))
+    value = reading.value
+    entered = f"{value:.6g}"
+    for constraint in spec["constraints"]:
+        if _violates(constraint, value):
+            return Feedback(False, _message("constraint", entered=entered, hint=constraint["hint"]))
+    exact = spec["exact"]
+    agrees = reading.agrees(exact)
+    if value == exact or (agrees and reading.figures >= MIN_SIGNIFICANT_FIGURES):
+        return Feedback(True, _message("correct", explanation=spec["explanation"]))
+    for mistake in spec["mistakes"]:
+        if value == mistake["value"] or (
+            reading.agrees(mistake["value"]) and reading.figures >= _RULES["mistake_min_figures"]
+        ):
+            return Feedback(False, _message("mistake", entered=entered, hint=mistake["hint"]))
+    if agrees:
+        return Feedback(False, _message("few_figures", entered=entered))
+    if abs(value - exact) <= _RULES["near_relative"] * abs(exact):
+        figures = int(min(reading.figures, MAX_SIGNIFICANT_FIGURES))
+        return Feedback(False, _message("rounding", entered=entered, figures=figures))
+    return Feedback(False, _message("wrong", entered=entered, hint=spec["hint"]))
+
+
 # ---------------------------------------------------------------------- exercise data
 
-_GAUSSIAN_MEAN_SAMPLE = np.random.default_rng(0).normal(loc=2.0, scale=1.0, size=10)
-_POISSON_COUNTS = np.array([2, 4, 3, 0, 5, 1, 3], dtype=np.int64)
-_UNIFORM_SAMPLE = np.array([2.1, 7.4, 0.9, 5.3, 6.8, 3.2, 4.5])
-_GAUSSIAN_VARIANCE_SAMPLE = np.array([4.2, 6.1, 3.5, 7.8, 5.0, 2.9, 6.6, 4.7])
-_EXPONENTIAL_SAMPLE = np.array([0.8, 2.3, 0.4, 1.7, 3.1, 0.2, 1.1, 0.6, 2.5, 1.3])
-for _array in (
-    _GAUSSIAN_MEAN_SAMPLE,
-    _POISSON_COUNTS,
-    _UNIFORM_SAMPLE,
-    _GAUSSIAN_VARIANCE_SAMPLE,
-    _EXPONENTIAL_SAMPLE,
-):
-    _array.flags.writeable = False
 
-_EXPONENTIAL_OBSERVATION = 3  # exercise 1: one waiting time
-_HEADS, _TAILS = 9, 4  # exercises 8 (odds) and 9 (standard error)
+def _sample(name: str, dtype: type) -> NDArray[Any]:
+    return np.array(_SPEC[name]["sample"], dtype=dtype)
 
 
 def gaussian_mean_sample() -> NDArray[np.float64]:
     """Return the sample for :func:`check_gaussian_mean`.
 
     Ten draws from a Gaussian with mean 2 and standard deviation 1, made with
-    ``np.random.default_rng(0)``. A fresh copy is returned on every call, so editing
-    it cannot change the exercise.
+    ``np.random.default_rng(0)`` (stored in ``exercise_data.json``; a test redraws
+    them). A fresh copy is returned on every call, so editing it cannot change the
+    exercise.
 
     Returns
     -------
@@ -252,7 +473,7 @@ def gaussian_mean_sample() -> NDArray[np.float64]:
     >>> gaussian_mean_sample().shape
     (10,)
     """
-    return _GAUSSIAN_MEAN_SAMPLE.copy()
+    return _sample("gaussian_mean", np.float64)
 
 
 def poisson_counts() -> NDArray[np.int64]:
@@ -268,11 +489,11 @@ def poisson_counts() -> NDArray[np.int64]:
     >>> poisson_counts().tolist()
     [2, 4, 3, 0, 5, 1, 3]
     """
-    return _POISSON_COUNTS.copy()
+    return _sample("poisson_rate", np.int64)
 
 
 def uniform_sample() -> NDArray[np.float64]:
-    """Return the Uniform(0, theta) sample for :func:`check_uniform_upper` (a fresh copy).
+    """Return the Uniform(0, b) sample for :func:`check_uniform_upper` (a fresh copy).
 
     Returns
     -------
@@ -284,7 +505,7 @@ def uniform_sample() -> NDArray[np.float64]:
     >>> uniform_sample().tolist()
     [2.1, 7.4, 0.9, 5.3, 6.8, 3.2, 4.5]
     """
-    return _UNIFORM_SAMPLE.copy()
+    return _sample("uniform_upper", np.float64)
 
 
 def gaussian_variance_sample() -> NDArray[np.float64]:
@@ -300,7 +521,7 @@ def gaussian_variance_sample() -> NDArray[np.float64]:
     >>> gaussian_variance_sample().tolist()
     [4.2, 6.1, 3.5, 7.8, 5.0, 2.9, 6.6, 4.7]
     """
-    return _GAUSSIAN_VARIANCE_SAMPLE.copy()
+    return _sample("gaussian_variance", np.float64)
 
 
 def exponential_sample() -> NDArray[np.float64]:
@@ -316,443 +537,22 @@ def exponential_sample() -> NDArray[np.float64]:
     >>> exponential_sample().size
     10
     """
-    return _EXPONENTIAL_SAMPLE.copy()
-
-
-# ------------------------------------------------------------------- checking engine
-
-
-def _close(value: float, target: float, rel_tol: float = RELATIVE_TOLERANCE) -> bool:
-    return math.isclose(value, target, rel_tol=rel_tol, abs_tol=_ABSOLUTE_FLOOR)
-
-
-def _equals(target: float) -> Callable[[float], bool]:
-    """Predicate: the answer matches ``target`` within the tolerance."""
-    return lambda value: _close(value, target)
-
-
-@dataclass(frozen=True)
-class _Exercise:
-    """The data behind one check function.
-
-    ``mistakes`` are tried in order after the correct answer; the first predicate that
-    holds picks the hint. Then a near miss asks for more digits, and anything else gets
-    the general ``hint``.
-    """
-
-    solution: float
-    explanation: str
-    mistakes: tuple[tuple[Callable[[float], bool], str], ...]
-    hint: str
-
-
-def _judge(exercise: _Exercise, answer: object) -> Feedback:
-    try:
-        value = parse_answer(answer)
-    except (TypeError, ValueError, ArithmeticError) as error:
-        return Feedback(False, f"Could not read your answer: {error}.")
-    if _close(value, exercise.solution):
-        return Feedback(True, f"Correct! {exercise.explanation}")
-    entered = f"You entered {value:.6g}."
-    for applies, hint in exercise.mistakes:
-        if applies(value):
-            return Feedback(False, f"Not quite. {entered} {hint}")
-    if _close(value, exercise.solution, _CLOSE_TOLERANCE):
-        return Feedback(
-            False,
-            f"Very close. {entered} Answers must be within {RELATIVE_TOLERANCE:.1%} of the "
-            "exact value: keep at least four significant figures, or type an exact "
-            "fraction a/b.",
-        )
-    return Feedback(False, f"Not quite. {entered} {exercise.hint}")
-
-
-def _is_zero(value: float) -> bool:
-    return abs(value) <= _ABSOLUTE_FLOOR
-
-
-def _not_positive(value: float) -> bool:
-    return value <= 0
-
-
-def _negative(value: float) -> bool:
-    return value < 0
-
-
-# ------------------------------------------------------------------------- exercises
-
-_theta_heads = Fraction(_HEADS, _HEADS + _TAILS)
-_n_flips = _HEADS + _TAILS
-_theta_variance = float(_theta_heads * (1 - _theta_heads) / _n_flips)
-_fisher_information = float(_n_flips / (_theta_heads * (1 - _theta_heads)))
-
-_gaussian_mean = float(np.mean(_GAUSSIAN_MEAN_SAMPLE))
-_poisson_mean = Fraction(int(_POISSON_COUNTS.sum()), _POISSON_COUNTS.size)
-_uniform_max = float(_UNIFORM_SAMPLE.max())
-_gaussian_variance = float(np.var(_GAUSSIAN_VARIANCE_SAMPLE))
-_exponential_mean = float(np.mean(_EXPONENTIAL_SAMPLE))
-
-_RATE_POSITIVE = "A rate must be positive: α e^(-αx) is not a density for α ≤ 0."
-
-_EXERCISE_DATA: dict[str, _Exercise] = {
-    "exponential_rate": _Exercise(
-        solution=1 / _EXPONENTIAL_OBSERVATION,
-        explanation=(
-            "d/dα (log α - 3α) = 1/α - 3 = 0 gives α̂ = 1/3 ≈ 0.3333: the fitted rate is "
-            "the reciprocal of the observed waiting time."
-        ),
-        mistakes=(
-            (
-                _equals(_EXPONENTIAL_OBSERVATION),
-                (
-                    "3 is the observation itself, a waiting time (here also the sample mean). "
-                    "α is a rate, events per unit time: a large α means short waits. How is a "
-                    "rate related to a typical waiting time?"
-                ),
-            ),
-            (
-                _equals(-1 / _EXPONENTIAL_OBSERVATION),
-                (
-                    "Check the sign. A rate must be positive, and the minus sign already sits "
-                    "in e^(-αx); redo the derivative of log L(α) = log α - αx."
-                ),
-            ),
-            (
-                _is_zero,
-                (
-                    "α = 0 is the boundary of the parameter space: there the density "
-                    "α e^(-αx) is 0 everywhere, so the likelihood is 0, its smallest value. "
-                    "The maximum lies inside (0, ∞)."
-                ),
-            ),
-            (_negative, _RATE_POSITIVE),
-        ),
-        hint=(
-            "Write the log-likelihood of the single observation, log L(α) = log α - α·x "
-            "with x = 3, differentiate with respect to α and set the derivative to zero."
-        ),
-    ),
-    "gaussian_mean": _Exercise(
-        solution=_gaussian_mean,
-        explanation=(
-            f"μ̂ is the sample mean, Σxᵢ/N ≈ {_gaussian_mean:.4f}: it minimises the "
-            "squared loss Σ(xᵢ - μ)² that sits in the Gaussian log-likelihood."
-        ),
-        mistakes=(
-            (
-                _equals(float(np.median(_GAUSSIAN_MEAN_SAMPLE))),
-                (
-                    "That is the median, which minimises the sum of absolute deviations. The "
-                    "Gaussian log-likelihood is -Σ(xᵢ - μ)²/(2σ²) + const, a squared loss. "
-                    "Which value of μ minimises a sum of squares?"
-                ),
-            ),
-            (
-                _equals(float(np.sum(_GAUSSIAN_MEAN_SAMPLE))),
-                "That is the sum of the observations: you forgot to divide by N (here N = 10).",
-            ),
-            (
-                _equals(float(np.sum(_GAUSSIAN_MEAN_SAMPLE)) / (_GAUSSIAN_MEAN_SAMPLE.size - 1)),
-                (
-                    "You divided by N - 1 = 9. Setting the derivative of the log-likelihood to "
-                    "zero gives Σ(xᵢ - μ) = 0; count the terms of that sum."
-                ),
-            ),
-        ),
-        hint=(
-            "Maximise log L(μ) = -Σ(xᵢ - μ)²/(2σ²) + const: differentiate with respect to "
-            "μ and set the derivative to zero. Use the array from gaussian_mean_sample()."
-        ),
-    ),
-    "poisson_rate": _Exercise(
-        solution=float(_poisson_mean),
-        explanation=(
-            f"λ̂ is the mean count, {_poisson_mean.numerator}/{_poisson_mean.denominator} "
-            f"≈ {float(_poisson_mean):.4f}."
-        ),
-        mistakes=(
-            (
-                _equals(float(np.var(_POISSON_COUNTS))),
-                (
-                    "That is the sample variance. In a Poisson model the mean and the variance "
-                    "both equal λ, so the variance is a (method-of-moments) estimate of λ, but "
-                    "it is not the one that maximises the likelihood."
-                ),
-            ),
-            (
-                _equals(float(np.var(_POISSON_COUNTS, ddof=1))),
-                (
-                    "That is the sample variance (with N - 1). In a Poisson model the variance "
-                    "also equals λ, but the variance is not what maximises the likelihood."
-                ),
-            ),
-            (
-                _equals(float(np.sum(_POISSON_COUNTS))),
-                (
-                    "That is the total count Σkᵢ. The likelihood has one factor per "
-                    "observation; did you divide by the number of observations?"
-                ),
-            ),
-            (_not_positive, "λ is an average count per interval and must be positive here."),
-        ),
-        hint=(
-            "Write log L(λ) = Σ(kᵢ log λ - λ) + const, differentiate with respect to λ and "
-            "set the derivative to zero. Use the array from poisson_counts()."
-        ),
-    ),
-    "uniform_upper": _Exercise(
-        solution=_uniform_max,
-        explanation=(
-            f"θ̂ = max xᵢ = {_uniform_max:g}. The likelihood is θ^(-N) for θ ≥ every "
-            "observation and 0 otherwise, so it is largest at the smallest allowed θ."
-        ),
-        mistakes=(
-            (
-                _equals(2 * float(np.mean(_UNIFORM_SAMPLE))),
-                (
-                    "That is the method-of-moments estimate 2x̄ (it matches the mean θ/2). The "
-                    "MLE instead maximises L(θ) = θ^(-N) over the θ values under which every "
-                    "observation is possible."
-                ),
-            ),
-            (
-                _equals(_uniform_max * (_UNIFORM_SAMPLE.size + 1) / _UNIFORM_SAMPLE.size),
-                (
-                    "That looks like a bias-corrected estimate: unbiased, but not where the "
-                    "likelihood peaks. Maximise L(θ) itself."
-                ),
-            ),
-            (_not_positive, "θ is the length of the interval (0, θ) and must be positive."),
-            (
-                lambda value: value < _uniform_max,
-                (
-                    "With this θ at least one observation lies above θ, which is impossible "
-                    "under Uniform(0, θ): the data have likelihood 0. θ must be at least as "
-                    "large as every observation."
-                ),
-            ),
-            (
-                lambda value: value > _uniform_max,
-                (
-                    "With this θ every observation is possible, but L(θ) = θ^(-N) decreases as "
-                    "θ grows, so a smaller θ has a higher likelihood. How small can θ go?"
-                ),
-            ),
-        ),
-        hint=(
-            "L(θ) = θ^(-N) if every observation is ≤ θ, and 0 otherwise. Sketch L as a "
-            "function of θ. Use the array from uniform_sample()."
-        ),
-    ),
-    "gaussian_variance": _Exercise(
-        solution=_gaussian_variance,
-        explanation=(
-            f"σ̂² = Σ(xᵢ - x̄)²/N ≈ {_gaussian_variance:.4f} (np.var with its default ddof=0)."
-        ),
-        mistakes=(
-            (
-                _equals(float(np.var(_GAUSSIAN_VARIANCE_SAMPLE, ddof=1))),
-                (
-                    "You divided by N - 1. That is the unbiased estimator s², not the MLE: "
-                    "setting the derivative of the log-likelihood to zero gives a different "
-                    "divisor."
-                ),
-            ),
-            (
-                _equals(float(np.std(_GAUSSIAN_VARIANCE_SAMPLE))),
-                "That is a standard deviation σ̂; the exercise asks for the variance σ².",
-            ),
-            (
-                _equals(float(np.std(_GAUSSIAN_VARIANCE_SAMPLE, ddof=1))),
-                (
-                    "That is a standard deviation (computed with N - 1); the exercise asks for "
-                    "the variance σ², and the MLE's divisor is not N - 1."
-                ),
-            ),
-            (
-                _equals(float(np.var(_GAUSSIAN_VARIANCE_SAMPLE)) * _GAUSSIAN_VARIANCE_SAMPLE.size),
-                (
-                    "That is the sum of squared deviations; a variance is an average, so you "
-                    "still have to divide."
-                ),
-            ),
-            (_not_positive, "A variance is an average of squares, so it must be positive here."),
-        ),
-        hint=(
-            "Replace μ by x̄ and maximise log L(σ²) = -(N/2) log σ² - Σ(xᵢ - x̄)²/(2σ²) "
-            "with σ² as the variable. Use the array from gaussian_variance_sample()."
-        ),
-    ),
-    "all_heads": _Exercise(
-        solution=1.0,
-        explanation=(
-            "θ̂ = 5/5 = 1. L(θ) = θ⁵ increases on [0, 1], so the maximum sits on the "
-            "boundary: an extreme estimate that motivates priors and smoothing."
-        ),
-        mistakes=(
-            (
-                _equals(5 / 6),
-                (
-                    "That is a smoothed estimate. Adding pseudo-counts amounts to using a prior "
-                    "(a Bayesian or MAP estimate); the MLE uses the data alone."
-                ),
-            ),
-            (
-                _equals(6 / 7),
-                (
-                    "That is Laplace's rule of succession, (heads + 1)/(flips + 2). The added "
-                    "counts amount to a uniform prior; the MLE uses the data alone."
-                ),
-            ),
-            (
-                _equals(0.5),
-                (
-                    "0.5 is what you might believe about a fair coin before flipping. The MLE "
-                    "ignores such beliefs and asks which θ makes five heads most probable."
-                ),
-            ),
-            (_is_zero, "θ is the probability of heads, and all five flips came up heads."),
-            (
-                lambda value: value < 0 or value > 1,
-                "θ is a probability, so it must lie in [0, 1].",
-            ),
-        ),
-        hint=(
-            "L(θ) = θ⁵ on [0, 1]. Where is it largest? The maximum of a function on an "
-            "interval need not be where its derivative is zero."
-        ),
-    ),
-    "odds": _Exercise(
-        solution=_HEADS / _TAILS,
-        explanation=(
-            "θ̂ = 9/13, and by invariance the MLE of the odds is θ̂/(1 - θ̂) = 9/4 = 2.25: "
-            "simply heads over tails."
-        ),
-        mistakes=(
-            (
-                _equals(float(_theta_heads)),
-                (
-                    "That is θ̂, the probability of heads. The exercise asks for the odds "
-                    "θ/(1 - θ). By invariance, the MLE of g(θ) is g(θ̂)."
-                ),
-            ),
-            (
-                _equals(_TAILS / _HEADS),
-                "Those are the odds the wrong way up: (1 - θ)/θ, the odds of tails.",
-            ),
-            (
-                _equals(float(1 - _theta_heads)),
-                "That is 1 - θ̂, the estimated probability of tails, not the odds of heads.",
-            ),
-            (_not_positive, "Odds θ/(1 - θ) are positive for 0 < θ < 1."),
-        ),
-        hint=(
-            "Use invariance: if θ̂ is the MLE of θ, then g(θ̂) is the MLE of g(θ). Find θ̂ "
-            "for 9 heads and 4 tails first, then apply g(θ) = θ/(1 - θ)."
-        ),
-    ),
-    "standard_error": _Exercise(
-        solution=math.sqrt(_theta_variance),
-        explanation=(
-            f"SE = √(θ̂(1 - θ̂)/n) with θ̂ = 9/13 and n = 13, ≈ {math.sqrt(_theta_variance):.4f}: "
-            "the square root of the inverse Fisher information."
-        ),
-        mistakes=(
-            (
-                _equals(_theta_variance),
-                (
-                    "That is the variance of θ̂. A standard error is on the scale of θ itself: "
-                    "you forgot the square root."
-                ),
-            ),
-            (
-                _equals(_fisher_information),
-                (
-                    "That is the Fisher information I(θ̂) = n/(θ̂(1 - θ̂)). More information "
-                    "means less uncertainty: the variance of θ̂ is approximately its inverse."
-                ),
-            ),
-            (
-                _equals(math.sqrt(_fisher_information)),
-                (
-                    "That is √I(θ̂), the square root of the Fisher information. The standard "
-                    "error shrinks as information grows: invert first."
-                ),
-            ),
-            (
-                _equals(math.sqrt(float(_theta_heads * (1 - _theta_heads)))),
-                (
-                    "That is the standard deviation of a single flip (n = 1). The standard "
-                    "error of θ̂ uses all n = 13 flips."
-                ),
-            ),
-            (
-                _equals(math.sqrt(0.25 / _n_flips)),
-                "You used θ = 0.5. Plug in the estimate θ̂ from the data instead.",
-            ),
-            (_not_positive, "A standard error is a standard deviation, so it is positive."),
-        ),
-        hint=(
-            "SE = √Var(θ̂) with Var(θ̂) ≈ 1/I(θ̂), where I(θ) = n/(θ(1 - θ)) is the Fisher "
-            "information of n flips. Plug in θ̂ for 9 heads and 4 tails."
-        ),
-    ),
-    "exponential_rate_sample": _Exercise(
-        solution=1 / _exponential_mean,
-        explanation=(
-            f"α̂ = N/Σxᵢ = 1/x̄ ≈ {1 / _exponential_mean:.4f}: the reciprocal of the mean "
-            "waiting time."
-        ),
-        mistakes=(
-            (
-                _equals(_exponential_mean),
-                (
-                    "That is the mean waiting time x̄. α is a rate, events per unit time: a "
-                    "large α means short waits. How is a rate related to the mean waiting time?"
-                ),
-            ),
-            (
-                _equals((_EXPONENTIAL_SAMPLE.size - 1) / float(np.sum(_EXPONENTIAL_SAMPLE))),
-                (
-                    "That is the bias-corrected estimate (N - 1)/Σxᵢ: unbiased, but not the "
-                    "value that maximises the likelihood."
-                ),
-            ),
-            (
-                _equals(1 / float(np.median(_EXPONENTIAL_SAMPLE))),
-                (
-                    "You used the median. The log-likelihood N log α - αΣxᵢ depends on the data "
-                    "only through their sum."
-                ),
-            ),
-            (
-                _equals(float(np.sum(_EXPONENTIAL_SAMPLE))),
-                "That is the total waiting time Σxᵢ, not a rate.",
-            ),
-            (_not_positive, _RATE_POSITIVE),
-        ),
-        hint=(
-            "log L(α) = N log α - α Σxᵢ. Differentiate with respect to α and set the "
-            "derivative to zero. Use the array from exponential_sample()."
-        ),
-    ),
-}
+    return _sample("exponential_rate_sample", np.float64)
 
 
 # ------------------------------------------------------------------- check functions
 
 
 def check_exponential_rate(answer: object) -> Feedback:
-    """Check the MLE of the exponential rate from one observation.
+    """Check the MLE of the exponential rate α from one waiting time x = 3.
 
-    The density is α e^(-αx) and a single waiting time x = 3 is observed. Answers are
-    accepted within a relative tolerance of 1e-3 (0.1 %): tight enough to tell the
-    right value from every common mistake, loose enough for four significant figures.
+    The rules (allowed range α > 0 first, then agreement at the significant figures
+    typed) are those of the module docstring.
 
     Parameters
     ----------
     answer : number or str
-        The reader's value for α̂, e.g. ``0.3333`` or ``"1/3"``.
+        The reader's value for the MLE of α, e.g. ``0.3333`` or ``"1/3"``.
 
     Returns
     -------
@@ -766,19 +566,16 @@ def check_exponential_rate(answer: object) -> Feedback:
     >>> check_exponential_rate(3).correct
     False
     """
-    return _judge(_EXERCISE_DATA["exponential_rate"], answer)
+    return _judge("exponential_rate", answer)
 
 
 def check_gaussian_mean(answer: object) -> Feedback:
-    """Check the MLE of a Gaussian mean for :func:`gaussian_mean_sample`.
-
-    Answers are accepted within a relative tolerance of 1e-3 (0.1 %), so four
-    significant figures suffice and the median or sum is never mistaken for the mean.
+    """Check the MLE of a Gaussian mean μ for :func:`gaussian_mean_sample`.
 
     Parameters
     ----------
     answer : number or str
-        The reader's value for μ̂.
+        The reader's value for the MLE of μ.
 
     Returns
     -------
@@ -792,20 +589,19 @@ def check_gaussian_mean(answer: object) -> Feedback:
     >>> check_gaussian_mean(gaussian_mean_sample().sum()).correct
     False
     """
-    return _judge(_EXERCISE_DATA["gaussian_mean"], answer)
+    return _judge("gaussian_mean", answer)
 
 
 def check_poisson_rate(answer: object) -> Feedback:
-    """Check the MLE of a Poisson rate for :func:`poisson_counts`.
+    """Check the MLE of a Poisson mean λ for :func:`poisson_counts`.
 
-    Answers are accepted within a relative tolerance of 1e-3 (0.1 %). The sample
-    variance is only about 1.6 % away from the answer, so the tolerance must be
-    tighter than that to tell the two apart.
+    The sample variance is only about 1.6 % away from the answer; at three significant
+    figures the two differ (2.57 and 2.53), and it gets its own hint.
 
     Parameters
     ----------
     answer : number or str
-        The reader's value for λ̂, e.g. ``2.571`` or ``"18/7"``.
+        The reader's value for the MLE of λ, e.g. ``2.571`` or ``"18/7"``.
 
     Returns
     -------
@@ -819,19 +615,19 @@ def check_poisson_rate(answer: object) -> Feedback:
     >>> check_poisson_rate(18).correct
     False
     """
-    return _judge(_EXERCISE_DATA["poisson_rate"], answer)
+    return _judge("poisson_rate", answer)
 
 
 def check_uniform_upper(answer: object) -> Feedback:
-    """Check the MLE of θ for Uniform(0, θ) data from :func:`uniform_sample`.
+    """Check the MLE of the upper end b for Uniform(0, b) data from :func:`uniform_sample`.
 
-    Answers are accepted within a relative tolerance of 1e-3 (0.1 %). A wrong answer
-    below the largest observation and one above it get different hints.
+    An answer below the largest observation breaks the allowed range (the data would
+    be impossible) and gets that hint; one above it gets the general hint.
 
     Parameters
     ----------
     answer : number or str
-        The reader's value for θ̂.
+        The reader's value for the MLE of b.
 
     Returns
     -------
@@ -845,19 +641,16 @@ def check_uniform_upper(answer: object) -> Feedback:
     >>> check_uniform_upper(5).correct
     False
     """
-    return _judge(_EXERCISE_DATA["uniform_upper"], answer)
+    return _judge("uniform_upper", answer)
 
 
 def check_gaussian_variance(answer: object) -> Feedback:
-    """Check the MLE of a Gaussian variance for :func:`gaussian_variance_sample`.
-
-    Answers are accepted within a relative tolerance of 1e-3 (0.1 %), far tighter than
-    the N/(N - 1) ≈ 14 % gap between the MLE and the unbiased estimator.
+    """Check the MLE of a Gaussian variance σ² for :func:`gaussian_variance_sample`.
 
     Parameters
     ----------
     answer : number or str
-        The reader's value for σ̂² (the variance, not the standard deviation).
+        The reader's value for the MLE of σ² (the variance, not the standard deviation).
 
     Returns
     -------
@@ -871,18 +664,18 @@ def check_gaussian_variance(answer: object) -> Feedback:
     >>> check_gaussian_variance(gaussian_variance_sample().var(ddof=1)).correct
     False
     """
-    return _judge(_EXERCISE_DATA["gaussian_variance"], answer)
+    return _judge("gaussian_variance", answer)
 
 
 def check_all_heads(answer: object) -> Feedback:
-    """Check the MLE of P(heads) after five flips that all came up heads.
+    """Check the MLE of the probability of heads θ after five flips that all came up heads.
 
-    Answers are accepted within a relative tolerance of 1e-3 (0.1 %).
+    An answer outside [0, 1] is never right (``"1.0005"`` is not a probability).
 
     Parameters
     ----------
     answer : number or str
-        The reader's value for θ̂.
+        The reader's value for the MLE of θ.
 
     Returns
     -------
@@ -893,16 +686,14 @@ def check_all_heads(answer: object) -> Feedback:
     --------
     >>> check_all_heads(1).correct
     True
-    >>> check_all_heads("6/7").correct
+    >>> check_all_heads("1.0005").correct
     False
     """
-    return _judge(_EXERCISE_DATA["all_heads"], answer)
+    return _judge("all_heads", answer)
 
 
 def check_odds(answer: object) -> Feedback:
-    """Check the MLE of the odds θ/(1 - θ) after 9 heads and 4 tails.
-
-    Answers are accepted within a relative tolerance of 1e-3 (0.1 %).
+    """Check the MLE of the odds ψ = θ/(1 − θ) after 9 heads and 4 tails.
 
     Parameters
     ----------
@@ -921,14 +712,14 @@ def check_odds(answer: object) -> Feedback:
     >>> check_odds("9/13").correct
     False
     """
-    return _judge(_EXERCISE_DATA["odds"], answer)
+    return _judge("odds", answer)
 
 
 def check_standard_error(answer: object) -> Feedback:
-    """Check the standard error of θ̂ after 9 heads and 4 tails.
+    """Check the standard error of the MLE of θ after 9 heads and 4 tails.
 
-    The expected value is √(θ̂(1 - θ̂)/n) ≈ 0.1280. Answers are accepted within a
-    relative tolerance of 1e-3 (0.1 %), so ``0.128`` counts.
+    The expected value is √(θ(1 − θ)/n) at θ = 9/13, n = 13, about 0.1280; ``0.128``
+    counts.
 
     Parameters
     ----------
@@ -947,18 +738,16 @@ def check_standard_error(answer: object) -> Feedback:
     >>> check_standard_error(0.0164).correct
     False
     """
-    return _judge(_EXERCISE_DATA["standard_error"], answer)
+    return _judge("standard_error", answer)
 
 
 def check_exponential_rate_sample(answer: object) -> Feedback:
-    """Check the MLE of the exponential rate for :func:`exponential_sample`.
-
-    Answers are accepted within a relative tolerance of 1e-3 (0.1 %).
+    """Check the MLE of the exponential rate α for :func:`exponential_sample`.
 
     Parameters
     ----------
     answer : number or str
-        The reader's value for α̂, e.g. ``0.7143`` or ``"5/7"``.
+        The reader's value for the MLE of α, e.g. ``0.7143`` or ``"5/7"``.
 
     Returns
     -------
@@ -972,7 +761,7 @@ def check_exponential_rate_sample(answer: object) -> Feedback:
     >>> check_exponential_rate_sample(exponential_sample().mean()).correct
     False
     """
-    return _judge(_EXERCISE_DATA["exponential_rate_sample"], answer)
+    return _judge("exponential_rate_sample", answer)
 
 
 EXERCISES: dict[str, Callable[[object], Feedback]] = {
@@ -988,6 +777,8 @@ EXERCISES: dict[str, Callable[[object], Feedback]] = {
 }
 """Exercise name -> check function, in the order of the Exercises chapter."""
 
+assert list(EXERCISES) == list(_SPEC), "exercise_data.json and EXERCISES disagree"
+
 
 def solution_value(name: str) -> float:
     """Return the exact answer to an exercise, for worked solutions and tests.
@@ -1000,7 +791,7 @@ def solution_value(name: str) -> float:
     Returns
     -------
     float
-        The value the check function accepts.
+        The exact value (correctly rounded to a float), which the check accepts.
 
     Raises
     ------
@@ -1018,9 +809,9 @@ def solution_value(name: str) -> float:
     """
     if not isinstance(name, str):
         raise TypeError(f"name must be a str, got {type(name).__name__}")
-    if name not in _EXERCISE_DATA:
+    if name not in _SPEC:
         raise ValueError(f"name must be one of {', '.join(EXERCISES)}; got {name!r}")
-    return float(_EXERCISE_DATA[name].solution)
+    return float(_SPEC[name]["exact"])
 
 
 # ------------------------------------------------------- helpers for worked solutions
