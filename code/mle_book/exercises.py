@@ -24,9 +24,11 @@ The rules, in order:
    figures are needed unless the answer is exactly the exact value; a fraction counts as
    exact; digits after the :data:`MAX_SIGNIFICANT_FIGURES`-th are not checked. A Python
    float is read through its shortest representation (``repr``).
-4. **Known mistakes** (matched by the same rule, with at least two figures) get their
-   hint; a right value with too few figures, or a value within 1 % that is wrongly
-   rounded, gets "Very close."; anything else gets the general hint.
+4. **Near misses and known mistakes.** A value that agrees with the exact one but has
+   too few figures gets "Very close." (type more figures); then known mistakes
+   (matched by the same rounding rule, with at least two figures) get their hint; a
+   value within 1 % that is wrongly rounded gets "Very close."; anything else gets the
+   general hint.
 
 Examples
 --------
@@ -48,7 +50,7 @@ import numbers
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -258,6 +260,8 @@ def _read(answer: object, name: str) -> _Reading:
     if isinstance(answer, Decimal):
         if not answer.is_finite():
             raise ValueError(f"{name} must be finite, got {answer}")
+        if _ANSWER_PATTERN.fullmatch(str(answer)):  # a Decimal keeps its typed digits
+            return _read_text(str(answer), name)
         return _read_exact(Fraction(answer), name)
     if isinstance(answer, int):
         try:
@@ -407,6 +411,31 @@ class Feedback:
 # ------------------------------------------------------------------- checking engine
 
 
+def _format_entered(value: float) -> str:
+    """``format(value, ".6g")``, except that exact ties round away from zero.
+
+    JavaScript's ``toExponential``/``toFixed`` (used by answer.js) round ties away from
+    zero while Python's ``format`` rounds them to even; both round the exact binary value,
+    so rounding the exact value half-up here gives the browser's text.
+    """
+    if value == 0:
+        return "-0" if math.copysign(1.0, value) < 0 else "0"
+    exact = Decimal(value)
+    exponent = exact.adjusted()
+    rounded = exact.quantize(Decimal(1).scaleb(exponent - 5), rounding=ROUND_HALF_UP)
+    if rounded.adjusted() != exponent:  # 9.999995 -> 10.0000: one more place
+        exponent = rounded.adjusted()
+        rounded = exact.quantize(Decimal(1).scaleb(exponent - 5), rounding=ROUND_HALF_UP)
+
+    def trim(text: str) -> str:
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+    if -4 <= exponent < 6:
+        return trim(format(rounded, "f"))
+    mantissa = trim(format(rounded.scaleb(-exponent), "f"))
+    return f"{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+
 def _violates(constraint: dict[str, Any], value: float) -> bool:
     if "lower" in constraint:
         lower = constraint["lower"]
@@ -427,7 +456,7 @@ def _judge(name: str, answer: object) -> Feedback:
     except (TypeError, ValueError) as error:
         return Feedback(False, _message("unreadable", error=error))
     value = reading.value
-    entered = f"{value:.6g}"
+    entered = _format_entered(value)
     for constraint in spec["constraints"]:
         if _violates(constraint, value):
             return Feedback(False, _message("constraint", entered=entered, hint=constraint["hint"]))
@@ -435,13 +464,13 @@ def _judge(name: str, answer: object) -> Feedback:
     agrees = reading.agrees(exact)
     if value == exact or (agrees and reading.figures >= MIN_SIGNIFICANT_FIGURES):
         return Feedback(True, _message("correct", explanation=spec["explanation"]))
+    if agrees:
+        return Feedback(False, _message("few_figures", entered=entered))
     for mistake in spec["mistakes"]:
         if value == mistake["value"] or (
             reading.agrees(mistake["value"]) and reading.figures >= _RULES["mistake_min_figures"]
         ):
             return Feedback(False, _message("mistake", entered=entered, hint=mistake["hint"]))
-    if agrees:
-        return Feedback(False, _message("few_figures", entered=entered))
     if abs(value - exact) <= _RULES["near_relative"] * abs(exact):
         figures = int(min(reading.figures, MAX_SIGNIFICANT_FIGURES))
         return Feedback(False, _message("rounding", entered=entered, figures=figures))

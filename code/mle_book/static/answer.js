@@ -135,12 +135,12 @@ export function judge(text, spec, rules) {
   if (value === exact || (right && figures(reading) >= rules.min_figures)) {
     return { correct: true, state: "correct", message: message(rules, "correct", { explanation: spec.explanation }) };
   }
+  if (right) return { correct: false, state: "close", message: message(rules, "few_figures", { entered }) };
   for (const mistake of spec.mistakes) {
     if (value === mistake.value || (agrees(reading, mistake.value, rules) && figures(reading) >= rules.mistake_min_figures)) {
       return { correct: false, state: "mistake", message: message(rules, "mistake", { entered, hint: mistake.hint }) };
     }
   }
-  if (right) return { correct: false, state: "close", message: message(rules, "few_figures", { entered }) };
   if (Math.abs(value - exact) <= rules.near_relative * Math.abs(exact)) {
     const shown = Math.min(figures(reading), rules.max_figures);
     return { correct: false, state: "close", message: message(rules, "rounding", { entered, figures: shown }) };

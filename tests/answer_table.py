@@ -1,0 +1,154 @@
+"""The table of typed answers shared by the Python tests and the browser tests.
+
+For every exercise: the right answer in several forms, each known mistake, a value
+outside the allowed range, too few figures, a wrong rounding, an unrecognised value,
+junk, empty and over-long text. Each row says which kind of verdict the Python check
+must give (``kind``); the browser tests then require the page to show exactly the
+message Python returns for the same text.
+
+The expected values are computed here, independently of ``exercise_data.json``.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import NamedTuple
+
+import numpy as np
+
+GAUSSIAN_X = np.random.default_rng(0).normal(loc=2.0, scale=1.0, size=10)
+POISSON_X = np.array([2, 4, 3, 0, 5, 1, 3])
+UNIFORM_X = np.array([2.1, 7.4, 0.9, 5.3, 6.8, 3.2, 4.5])
+VARIANCE_X = np.array([4.2, 6.1, 3.5, 7.8, 5.0, 2.9, 6.6, 4.7])
+EXPONENTIAL_X = np.array([0.8, 2.3, 0.4, 1.7, 3.1, 0.2, 1.1, 0.6, 2.5, 1.3])
+SE = math.sqrt(36 / 2197)  # sqrt(θ(1 − θ)/n) at θ = 9/13, n = 13
+
+# name -> (exact value, exact fraction or None)
+SOLUTIONS: dict[str, tuple[float, Fraction | None]] = {
+    "exponential_rate": (1 / 3, Fraction(1, 3)),
+    "gaussian_mean": (float(GAUSSIAN_X.mean()), None),
+    "exponential_rate_sample": (5 / 7, Fraction(5, 7)),
+    "poisson_rate": (18 / 7, Fraction(18, 7)),
+    "gaussian_variance": (2.365, Fraction(473, 200)),
+    "uniform_upper": (7.4, Fraction(37, 5)),
+    "all_heads": (1.0, Fraction(1)),
+    "odds": (2.25, Fraction(9, 4)),
+    "standard_error": (SE, None),
+}
+
+# name -> [(known mistake, distinctive part of its hint)]
+MISTAKES: dict[str, list[tuple[float, str]]] = {
+    "exponential_rate": [(3.0, "observation itself")],
+    "gaussian_mean": [
+        (float(np.median(GAUSSIAN_X)), "That is the median"),
+        (float(GAUSSIAN_X.sum()), "forgot to divide by n"),
+        (float(GAUSSIAN_X.sum() / 9), "divided by n − 1 = 9"),
+    ],
+    "exponential_rate_sample": [
+        (1.4, "mean waiting time"),
+        (9 / 14, "bias-corrected"),
+        (1 / 1.2, "median"),
+        (14.0, "total waiting time"),
+    ],
+    "poisson_rate": [
+        (float(POISSON_X.var()), "sample variance. In a Poisson model"),
+        (float(POISSON_X.var(ddof=1)), "sample variance (with n − 1)"),
+        (18.0, "total count"),
+    ],
+    "gaussian_variance": [
+        (float(VARIANCE_X.var(ddof=1)), "unbiased estimator"),
+        (float(VARIANCE_X.std()), "That is a standard deviation;"),
+        (float(VARIANCE_X.std(ddof=1)), "computed with n − 1"),
+        (float(((VARIANCE_X - VARIANCE_X.mean()) ** 2).sum()), "sum of squared deviations"),
+    ],
+    "uniform_upper": [
+        (2 * float(UNIFORM_X.mean()), "method-of-moments"),
+        (7.4 * 8 / 7, "bias-corrected"),
+    ],
+    "all_heads": [
+        (5 / 6, "smoothed estimate"),
+        (6 / 7, "posterior mean of θ under a uniform prior"),
+        (0.5, "fair coin"),
+        (0.0, "all five flips came up heads"),
+    ],
+    "odds": [
+        (9 / 13, "the probability of heads"),
+        (4 / 9, "wrong way up"),
+        (4 / 13, "probability of tails"),
+    ],
+    "standard_error": [
+        (36 / 2197, "forgot the square root"),
+        (2197 / 36, "Fisher information I(θ)"),
+        (math.sqrt(2197 / 36), "invert first"),
+        (6 / 13, "single flip"),
+        (math.sqrt(0.25 / 13), "θ = 0.5"),
+    ],
+}
+
+# name -> [(value outside the allowed range, distinctive part of its hint)]
+OUT_OF_RANGE: dict[str, list[tuple[str, str]]] = {
+    "exponential_rate": [("-1/3", "cannot be negative"), ("0", "boundary of the parameter space")],
+    "gaussian_mean": [],
+    "exponential_rate_sample": [("\u22120.7143", "cannot be negative"), ("0.0", "boundary")],
+    "poisson_rate": [("-2.571", "cannot be negative"), ("0", "no e-mail ever arrives")],
+    "gaussian_variance": [("-2.365", "must be positive"), ("0", "must be positive")],
+    "uniform_upper": [("7.39", "impossible under Uniform(0, b)"), ("-7.4", "must be positive")],
+    "all_heads": [("1.0005", "must lie in [0, 1]"), ("-0.2", "must lie in [0, 1]")],
+    "odds": [("-2.25", "positive"), ("0", "positive")],
+    "standard_error": [("-0.128", "positive"), ("0", "positive")],
+}
+
+JUNK = ["abc", "2**3", "1,5", "__import__('os')", "1/0", "1e-999", "1e999", "", "   ", "1" * 101]
+
+
+class Row(NamedTuple):
+    name: str
+    text: str
+    kind: str  # correct | mistake | constraint | close | wrong | unreadable
+    hint: str = ""
+
+
+def _sig(value: float, figures: int) -> str:
+    return f"{value:.{figures}g}" if figures <= 6 else repr(value)
+
+
+def _wrong_rounding(value: float) -> str:
+    """The value at four significant figures with the last digit off by one."""
+    exponent = math.floor(math.log10(abs(value)))
+    unit = 10.0 ** (exponent - 3)
+    return f"{round(value / unit) * unit + unit:.{max(0, 3 - exponent)}f}"
+
+
+def rows() -> list[Row]:
+    table: list[Row] = []
+    for name, (value, fraction) in SOLUTIONS.items():
+        right = [_sig(value, 3), _sig(value, 4), _sig(value, 6), repr(value)]
+        right.append(f"  {_sig(value, 5)}\t")
+        if fraction is not None:
+            right += [
+                f"{fraction.numerator}/{fraction.denominator}",
+                f"{3 * fraction.numerator} / {3 * fraction.denominator}",
+            ]
+        if name == "all_heads":
+            right = ["1", "1.0", "1.000", "5/5", " 1 "]
+        table += [Row(name, text, "correct") for text in dict.fromkeys(right)]
+        table += [Row(name, _sig(mistake, 4), "mistake", hint) for mistake, hint in MISTAKES[name]]
+        table += [Row(name, text, "constraint", hint) for text, hint in OUT_OF_RANGE[name]]
+        if name not in ("all_heads", "uniform_upper", "odds"):
+            table.append(Row(name, _sig(value, 2), "close", "at least three significant figures"))
+        if name not in ("all_heads", "uniform_upper"):
+            table.append(Row(name, _wrong_rounding(value), "close", "correctly rounded"))
+        table.append(Row(name, "0.7" if name == "all_heads" else "1234.5", "wrong"))
+        table += [Row(name, text, "unreadable") for text in JUNK]
+    return table
+
+
+PREFIX = {
+    "correct": "Correct!",
+    "mistake": "Not quite.",
+    "constraint": "Not possible.",
+    "close": "Very close.",
+    "wrong": "Not quite.",
+    "unreadable": "Could not read your answer:",
+}
