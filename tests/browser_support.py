@@ -29,6 +29,7 @@ API_MODULES = [
     "plots",
     "widgets",
     "exercises",
+    "answers",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 

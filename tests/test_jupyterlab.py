@@ -117,3 +117,107 @@ def test_coin_explorer_works_with_a_live_kernel(lab_url: str, tmp_path: Path) ->
             raise
         finally:
             browser.close()
+
+
+# ---------------------------------------------------------------- exercise answer boxes
+# Appended for issue 9: the answer box of Exercise 1, live. Typing into it must reach
+# the text box, not the notebook's command-mode shortcuts ("1" would turn a cell into a
+# heading, Enter would enter edit mode). JupyterLab serves a copy of the notebook from a
+# temporary folder, so that its autosave cannot touch chapters/.
+
+
+@pytest.fixture(scope="module")
+def exercises_lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import shutil
+
+    port = _free_port()
+    home = tmp_path_factory.mktemp("lab-home-exercises")
+    notebooks = tmp_path_factory.mktemp("notebooks")
+    shutil.copy(ROOT / "chapters" / "05_exercises.ipynb", notebooks / "05_exercises.ipynb")
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "HOME": str(home),
+    }
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("jupyter")),
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={notebooks}",
+            "--allow-root",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("JupyterLab did not start")
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_answer_box_works_with_a_live_kernel(exercises_lab_url: str, tmp_path: Path) -> None:
+    from mle_book.exercises import check_exponential_rate
+
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(f"{exercises_lab_url}/lab/tree/05_exercises.ipynb?token={TOKEN}")
+            page.wait_for_selector(".jp-Notebook", timeout=60_000)
+            select = page.get_by_role("button", name="Select", exact=True)
+            try:
+                select.wait_for(timeout=20_000)
+                select.click()
+            except playwright.TimeoutError:
+                pass  # the kernel started without asking
+            page.wait_for_selector(
+                ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+            )
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            box = page.locator('.jp-OutputArea .mle-answer[data-exercise="exponential_rate"]')
+            box.locator("input").wait_for(timeout=120_000)
+            cells_before = page.locator(".jp-Notebook .jp-Cell").count()
+            markdown_before = page.locator(".jp-Notebook .jp-MarkdownCell").count()
+            field = page.get_by_role("textbox", name="Your answer to Exercise 1", exact=True)
+            feedback = box.locator(".mle-answer-feedback")
+            for text in ["3", "1/3"]:  # one wrong answer (a known mistake), one right
+                field.click()
+                field.fill("")
+                field.press_sequentially(text)
+                field.press("Enter")
+                expected = check_exponential_rate(text).message
+                page.wait_for_function(
+                    "([el, text]) => el.textContent === text",
+                    arg=[feedback.element_handle(), expected],
+                    timeout=10_000,
+                )
+                assert field.input_value() == text  # every key reached the box
+            assert box.get_attribute("data-state") == "correct"
+            # No key was taken as a notebook shortcut (new cells, cell-type changes).
+            assert page.locator(".jp-Notebook .jp-Cell").count() == cells_before
+            assert page.locator(".jp-Notebook .jp-MarkdownCell").count() == markdown_before
+        except Exception:
+            page.screenshot(path=str(tmp_path / "jupyterlab-exercises.png"))
+            raise
+        finally:
+            browser.close()
