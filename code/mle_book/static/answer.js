@@ -211,7 +211,7 @@ function renderBox(model, root) {
   const forms = document.createElement("p");
   forms.id = `${id}-forms`;
   forms.className = "mle-answer-forms";
-  forms.textContent = `${spec.quantity}: ${rules.accepted_forms}. Press Enter to check.`;
+  forms.textContent = `Type ${spec.quantity}: ${rules.accepted_forms}. Press Enter to check.`;
   const feedback = document.createElement("p");
   feedback.id = `${id}-feedback`;
   feedback.className = "mle-answer-feedback";
