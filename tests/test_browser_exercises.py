@@ -147,3 +147,26 @@ def test_no_request_leaves_the_machine_and_no_page_error(visit: PageVisit) -> No
     assert visit.external_requests() == []
     assert visit.failed == []
     assert visit.errors == []
+
+
+def test_odds_exercise_explorer_hides_the_peak_until_found(visit: PageVisit) -> None:
+    """Issue 16: the odds exercise shows θ⁹(1−θ)⁴ with its peak hidden; find it by hand."""
+    from mle_book.likelihood import bernoulli_likelihood, bernoulli_mle
+
+    visit.wait_for_explorers()
+    statement = visit.page.locator(".exercise:has(.mle-answer[data-exercise='odds'])")
+    explorer = statement.locator(".mle-explorer")
+    assert explorer.count() == 1
+    assert float(explorer.get_attribute("data-peak")) == pytest.approx(bernoulli_mle(9, 4))
+    readout = explorer.locator(".mle-readout")
+    assert "peak" not in readout.inner_text()
+    handle = statement.locator(".noUi-handle").first
+    handle.focus()
+    for _ in range(39):  # θ from 0.30 to 0.69 in steps of 0.01
+        handle.press("ArrowRight")
+    visit.page.wait_for_function(
+        "el => el.textContent.includes('the peak!')", arg=readout.element_handle()
+    )
+    assert float(explorer.get_attribute("data-value")) == pytest.approx(
+        bernoulli_likelihood(0.69, 9, 4), rel=1e-9
+    )

@@ -324,6 +324,24 @@ def test_bad_input_gives_feedback_not_exception(name: str, answer: object) -> No
     assert feedback.message.startswith("Could not read your answer: answer")
 
 
+def test_a_fraction_is_checked_to_six_figures() -> None:
+    feedback = exercises.check_exponential_rate("1/3.01")  # not exact, within 1 %
+    assert feedback.message.startswith("Very close.")
+    assert "6 significant figures" in feedback.message
+
+
+def test_other_real_numbers_are_read_as_floats() -> None:
+    import numbers
+
+    class Real:
+        def __float__(self) -> float:
+            return 1 / 3
+
+    numbers.Real.register(Real)
+    assert parse_answer(Real()) == 1 / 3
+    assert exercises.check_exponential_rate(Real()).correct
+
+
 def test_underflow_is_unreadable_not_zero() -> None:
     feedback = exercises.check_all_heads("1e-999")
     assert feedback.message.startswith("Could not read your answer")
@@ -427,6 +445,9 @@ UNPARSABLE = [
     ("1e999", ValueError),
     ("1e-999", ValueError),  # underflows to 0: unreadable, not zero
     ("1e-300/1e300", ValueError),
+    ("1e300/1e-300", ValueError),
+    (Decimal("1e-1000"), ValueError),
+    (Decimal("1e+1000"), ValueError),
     ("1/1e-999", ValueError),
     ("1e9999", ValueError),
     ("1" * 200, ValueError),
