@@ -19,7 +19,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-gpu",
 ]
-CHAPTER_PAGES = ["01_principle", "02_coin", "03_log_likelihood", "04_continuous", "05_exercises"]
+CHAPTER_PAGES = ["01_principle", "02_coin", "03_log_likelihood", "04_continuous", "05_exercises", "06_uncertainty"]
 API_MODULES = [
     "likelihood",
     "bayes",
@@ -29,6 +29,7 @@ API_MODULES = [
     "plots",
     "widgets",
     "exercises",
+    "uncertainty",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 

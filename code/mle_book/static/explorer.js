@@ -269,7 +269,140 @@ function drawExponential(svg, m) {
   };
 }
 
-const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential };
+// ---- confidence intervals and their exact coverage: mle_book.uncertainty --------
+// Two-sided normal quantile z = Φ⁻¹((1+γ)/2) by Acklam's rational approximation
+// (relative error below 1.2e-9; the browser tests compare it with scipy.stats.norm.ppf).
+// χ²₁(γ) = z², since a χ²₁ variable is the square of a standard normal one.
+function normalQuantile(p) {
+  const a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+    1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00];
+  const b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+    6.680131188771972e+01, -1.328068155288572e+01];
+  const c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+    -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00];
+  const d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00];
+  const tail = (q) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5, r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+    / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+function twoSidedZ(level) { return normalQuantile(0.5 + level / 2); }
+
+// mle_book.uncertainty.wald_interval: θ̂ ± z·sqrt(θ̂(1−θ̂)/n), not clipped to [0, 1].
+function waldInterval(h, t, z) {
+  const n = h + t, mle = h / n, se = Math.sqrt(mle * (1 - mle) / n);
+  return [mle - z * se, mle + z * se];
+}
+
+// mle_book.uncertainty.likelihood_ratio_interval: the roots of ℓ(θ) = ℓ(θ̂) − χ²₁/2 on each
+// side of θ̂, by bisection to machine precision (ℓ is monotone on each side).
+function lrInterval(h, t, chi2) {
+  const n = h + t, mle = h / n, top = coinLogLik(mle, h, t);
+  const inside = (x) => coinLogLik(x, h, t) - top + chi2 / 2 >= 0;
+  const root = (outer, inner) => {
+    for (let i = 0; i < 200 && Math.abs(inner - outer) > 1e-15; i++) {
+      const mid = (outer + inner) / 2;
+      if (inside(mid)) inner = mid; else outer = mid;
+    }
+    return (outer + inner) / 2;
+  };
+  return [h === 0 ? 0 : root(0, mle), t === 0 ? 1 : root(1, mle)];
+}
+
+// mle_book.uncertainty.coverage: Σ_k P(K = k | n, θ) · 1{θ ∈ C(k)}, the binomial
+// probabilities in log space (log C(n, k) built up term by term).
+function coverageCurve(n, intervals, thetas) {
+  const logChoose = [0];
+  for (let k = 1; k <= n; k++) logChoose.push(logChoose[k - 1] + Math.log((n - k + 1) / k));
+  return thetas.map((theta) => {
+    let total = 0;
+    for (let k = 0; k <= n; k++) {
+      const [lo, hi] = intervals[k];
+      if (lo <= theta && theta <= hi) total += Math.exp(logChoose[k] + xlogy(k, theta) + xlogy(n - k, 1 - theta));
+    }
+    return Math.min(Math.max(total, 0), 1);
+  });
+}
+
+function bar(p, lo, hi, y, cls) {
+  return el("line", { x1: p.sx(lo), x2: p.sx(hi), y1: p.sy(y), y2: p.sy(y), class: cls }, p.plot);
+}
+
+function label(p, x, y, text, anchor = "start") {
+  el("text", { x: p.sx(x), y: p.sy(y) + 4, class: "mle-ticklabel", "text-anchor": anchor }, p.plot).textContent = text;
+}
+
+// The relative log-likelihood ℓ(θ) − ℓ(θ̂) with the cut at −χ²₁(γ)/2 and the Wald
+// parabola −(θ − θ̂)²/(2 SE²); the two intervals as bars below the curves.
+function drawInterval(svg, m) {
+  const h = m.get("n_heads"), t = m.get("n_tails"), level = m.get("level"), n = h + t;
+  const z = twoSidedZ(level), chi2 = z * z;
+  if (n === 0) {
+    panel(svg, boxes(1)[0], [0, 1], [-3, 0.5], "θ (probability of heads)", "ℓ(θ) − ℓ(θ̂)");
+    return { title: "No flips: the likelihood is flat, no interval", readout: "no flips: move a slider",
+      data: { level, z, chi2, mle: NaN, se: NaN, waldLower: NaN, waldUpper: NaN, lrLower: NaN, lrUpper: NaN } };
+  }
+  const mle = h / n, se = Math.sqrt(mle * (1 - mle) / n), top = coinLogLik(mle, h, t);
+  const wald = waldInterval(h, t, z), lr = lrInterval(h, t, chi2);
+  const cut = -chi2 / 2, yLow = Math.min(3 * cut, -3);
+  const x0 = Math.max(Math.min(0, wald[0] - 0.03), -0.5), x1 = Math.min(Math.max(1, wald[1] + 0.03), 1.5);
+  const p = panel(svg, boxes(1)[0], [x0, x1], [yLow, 0.4], "θ (probability of heads)", "ℓ(θ) − ℓ(θ̂)");
+  if (x0 < 0) el("rect", { x: p.sx(x0), y: p.box.y, width: p.sx(0) - p.sx(x0), height: p.box.h, class: "mle-outside" }, p.plot);
+  if (x1 > 1) el("rect", { x: p.sx(1), y: p.box.y, width: p.sx(x1) - p.sx(1), height: p.box.h, class: "mle-outside" }, p.plot);
+  const xs = range(0, 1);
+  curve(p, xs, xs.map((x) => coinLogLik(x, h, t) - top), "mle-curve");
+  const wx = range(x0, x1);
+  if (se > 0) curve(p, wx, wx.map((x) => -((x - mle) ** 2) / (2 * se * se)), "mle-wald");
+  el("line", { x1: p.box.x, x2: p.box.x + p.box.w, y1: p.sy(cut), y2: p.sy(cut), class: "mle-cut" }, p.plot);
+  vline(p, mle, "mle-peak");
+  const yLr = cut + 0.45 * (yLow - cut), yWald = cut + 0.75 * (yLow - cut);
+  bar(p, lr[0], lr[1], yLr, "mle-lr-bar");
+  bar(p, wald[0], wald[1], yWald, "mle-wald-bar");
+  const right = (x) => Math.min(x, x1 - 0.02 * (x1 - x0));
+  label(p, right(lr[1] + 0.015), yLr, "likelihood ratio");
+  label(p, right(Math.max(wald[1], wald[0]) + 0.015), yWald, se > 0 ? "Wald" : "Wald: one point");
+  label(p, x0 + 0.01 * (x1 - x0), cut, `cut −χ²₁/2 = ${fmt(cut, 3)}`);
+  const pct = `${fmt(100 * level, 3)} %`;
+  const outside = wald[0] < 0 || wald[1] > 1 ? ", Wald leaves [0, 1]" : se === 0 ? ", Wald is one point" : "";
+  return {
+    title: `${h} heads, ${t} tails: ${pct} intervals, MLE θ = ${fmt(mle)}${outside}`,
+    readout: `${pct}: z = ${fmt(z)}, χ²₁ = ${fmt(chi2)};  Wald (${fmt(wald[0], 3)}, ${fmt(wald[1], 3)});  `
+      + `likelihood ratio (${fmt(lr[0], 3)}, ${fmt(lr[1], 3)})`,
+    data: { level, z, chi2, mle, se, waldLower: wald[0], waldUpper: wald[1], lrLower: lr[0], lrUpper: lr[1] },
+  };
+}
+
+// Exact coverage of both methods against the true θ, with a marker θ read out.
+function drawCoverage(svg, m) {
+  const n = m.get("n"), level = m.get("level"), theta = m.get("theta");
+  const z = twoSidedZ(level), chi2 = z * z;
+  const ks = Array.from({ length: n + 1 }, (_, k) => k);
+  const wald = ks.map((k) => waldInterval(k, n - k, z)), lr = ks.map((k) => lrInterval(k, n - k, chi2));
+  const thetas = range(0, 1, 401).slice(1, -1);
+  const p = panel(svg, boxes(1)[0], [0, 1], [0, 1.02], "true θ", "coverage probability");
+  el("line", { x1: p.box.x, x2: p.box.x + p.box.w, y1: p.sy(level), y2: p.sy(level), class: "mle-cut" }, p.plot);
+  curve(p, thetas, coverageCurve(n, wald, thetas), "mle-wald");
+  curve(p, thetas, coverageCurve(n, lr, thetas), "mle-curve");
+  const [waldAt] = coverageCurve(n, wald, [theta]), [lrAt] = coverageCurve(n, lr, [theta]);
+  vline(p, theta, "mle-peak");
+  dot(p, theta, waldAt, "mle-iterate", 4);
+  dot(p, theta, lrAt, "mle-marker", 4);
+  label(p, 0.5, 0.12, "solid: likelihood ratio   dashed: Wald", "middle");
+  const pct = (x) => `${fmt(100 * x, 3)} %`;
+  return {
+    title: `n = ${n}: exact coverage of nominal ${pct(level)} intervals`,
+    readout: `θ = ${fmt(theta, 3)}, n = ${n}, nominal ${pct(level)}:  Wald covers ${pct(waldAt)};  `
+      + `likelihood ratio covers ${pct(lrAt)}`,
+    data: { n, level, theta, z, waldAt, lrAt },
+  };
+}
+
+const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential,
+  interval: drawInterval, coverage: drawCoverage };
 
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
