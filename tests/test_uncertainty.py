@@ -260,3 +260,17 @@ def test_explorers_link_every_slider() -> None:
         figure = box.children[-1]
         assert len(figure.links) == len(box.children) - 1
         assert repr(figure) in ("IntervalFigure()", "CoverageFigure()")
+
+
+@pytest.mark.parametrize("level", [0.5, 0.8, 0.9, 0.95, 0.99])
+def test_slice_is_narrower_than_profile_is_narrower_than_t(level) -> None:
+    # the widths are sigma_hat times factors that depend on n and level only
+    rng = np.random.default_rng(0)
+    for n in range(2, 2001):
+        sample = rng.normal(size=n)
+        widths = [
+            unc.gaussian_slice_interval(sample, level).width,
+            unc.gaussian_profile_interval(sample, level).width,
+            unc.t_interval(sample, level).width,
+        ]
+        assert widths[0] < widths[1] < widths[2], (n, widths)
