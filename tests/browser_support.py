@@ -19,7 +19,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-gpu",
 ]
-CHAPTER_PAGES = ["01_principle", "02_coin", "03_log_likelihood", "04_continuous", "05_exercises", "06_uncertainty"]
+CHAPTER_PAGES = [
+    "01_principle",
+    "02_coin",
+    "03_log_likelihood",
+    "04_continuous",
+    "05_exercises",
+    "06_uncertainty",
+]
 API_MODULES = [
     "likelihood",
     "bayes",

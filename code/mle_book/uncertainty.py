@@ -791,7 +791,7 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
     fig, ax = plt.subplots(figsize=(7, 4))
     ax.plot(grid, relative, color="#1f5fa8", linewidth=2, label="log-likelihood ℓ(θ) − ℓ(θ̂)")
     ax.plot(grid, parabola, color="#e67e22", linestyle="--", label="Wald parabola")
-    ax.axhline(cut, **_CUT_STYLE, label=f"cut at −χ²₁({level:g})/2 = {cut:.3f}")
+    ax.axhline(cut, **_CUT_STYLE, label=f"cut at −χ²₁({level:g})/2 = −{-cut:.3f}")
     ax.hlines(
         cut - 0.35, *lr, color="#1f5fa8", linewidth=5, label=f"LR ({lr.lower:.3f}, {lr.upper:.3f})"
     )
@@ -807,7 +807,7 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
     ax.set_xlabel("θ (probability of heads)")
     ax.set_ylabel("ℓ(θ) − ℓ(θ̂)")
     ax.set_title(f"{n_heads} heads, {n_tails} tails: {100 * level:g} % intervals")
-    ax.legend(loc="lower center", fontsize=8)
+    ax.legend(loc="upper left", fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -980,7 +980,8 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
         label="slice at σ = σ̂",
     )
     right.axhline(cut, **_CUT_STYLE, label=f"cut χ²₁({level:g})/2 = {cut:.2f}")
-    right.set_ylim(0, 4 * cut)
+    right.set_ylim(0, 2.5 * cut)
+    right.set_xlim(profile.lower - 0.5 * profile.width, profile.upper + 0.5 * profile.width)
     right.set_xlabel("μ")
     right.set_ylabel("NLL − min")
     right.set_title("Profile versus slice")
