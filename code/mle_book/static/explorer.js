@@ -362,14 +362,15 @@ function drawInterval(svg, m) {
   const yLr = cut + 0.45 * (yLow - cut), yWald = cut + 0.75 * (yLow - cut);
   bar(p, lr[0], lr[1], yLr, "mle-lr-bar");
   bar(p, wald[0], wald[1], yWald, "mle-wald-bar");
-  const right = (x) => Math.min(x, x1 - 0.02 * (x1 - x0));
-  label(p, right(lr[1] + 0.015), yLr, "likelihood ratio");
-  label(p, right(Math.max(wald[1], wald[0]) + 0.015), yWald, se > 0 ? "Wald" : "Wald: one point");
-  label(p, x0 + 0.01 * (x1 - x0), cut, `cut −χ²₁/2 = ${fmt(cut, 3)}`);
+  // Labels sit just above the left end of each bar (or of the panel), never past its right edge.
+  const above = 0.07 * (0.4 - yLow), left = (x) => Math.max(x, x0 + 0.01 * (x1 - x0));
+  label(p, left(Math.min(lr[0], 0.75 * x1)), yLr + above, "likelihood ratio");
+  label(p, left(Math.min(wald[0], 0.75 * x1)), yWald + above, se > 0 ? "Wald" : "Wald: one point");
+  label(p, x0 + 0.01 * (x1 - x0), cut + above, `cut at −χ²₁/2 = ${fmt(cut, 3)}`);
   const pct = `${fmt(100 * level, 3)} %`;
   const outside = wald[0] < 0 || wald[1] > 1 ? ", Wald leaves [0, 1]" : se === 0 ? ", Wald is one point" : "";
   return {
-    title: `${h} heads, ${t} tails: ${pct} intervals, MLE θ = ${fmt(mle)}${outside}`,
+    title: `${h} head${h === 1 ? "" : "s"}, ${t} tail${t === 1 ? "" : "s"}: ${pct} intervals, MLE θ = ${fmt(mle)}${outside}`,
     readout: `${pct}: z = ${fmt(z)}, χ²₁ = ${fmt(chi2)};  Wald (${fmt(wald[0], 3)}, ${fmt(wald[1], 3)});  `
       + `likelihood ratio (${fmt(lr[0], 3)}, ${fmt(lr[1], 3)})`,
     data: { level, z, chi2, mle, se, waldLower: wald[0], waldUpper: wald[1], lrLower: lr[0], lrUpper: lr[1] },
@@ -391,7 +392,7 @@ function drawCoverage(svg, m) {
   vline(p, theta, "mle-peak");
   dot(p, theta, waldAt, "mle-iterate", 4);
   dot(p, theta, lrAt, "mle-marker", 4);
-  label(p, 0.5, 0.12, "solid: likelihood ratio   dashed: Wald", "middle");
+  label(p, 0.5, 0.12, "solid: likelihood ratio; dashed: Wald", "middle");
   const pct = (x) => `${fmt(100 * x, 3)} %`;
   return {
     title: `n = ${n}: exact coverage of nominal ${pct(level)} intervals`,
