@@ -3,19 +3,24 @@
 Each slider is moved with the keyboard; after every move the figure's read-outs
 (``data-*`` attributes written by explorer.js) must equal what the Python helpers give
 for the same counts, level and theta: z and χ²₁, the Wald and likelihood-ratio intervals,
-and the exact coverage of both methods.
+the exact coverage of both methods, and the Gaussian NLL, profile and intervals.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from browser_support import PageVisit
 
+from mle_book.continuous import gaussian_nll
 from mle_book.uncertainty import (
     chi2_quantile,
     coverage,
+    gaussian_profile_interval,
+    gaussian_profile_nll,
+    gaussian_slice_interval,
     likelihood_ratio_interval,
     normal_quantile,
     wald_interval,
@@ -134,6 +139,46 @@ def test_coverage_explorer_matches_python(site: Path, browser: object) -> None:
 
         _press(visit, n, "ArrowLeft", 19)  # n = 1: two data sets only
         _check_coverage(_wait_for(visit, explorer, "+d.n === 1"), 1)
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def _check_surface(data: dict[str, float], sample: np.ndarray) -> None:
+    mu, sigma, level = data["mu"], data["sigma"], data["level"]
+    assert data["value"] == pytest.approx(gaussian_nll(sample, mu, sigma), rel=1e-10)
+    assert data["profile"] == pytest.approx(gaussian_profile_nll(sample, mu), rel=1e-10)
+    assert data["profileSigma"] == pytest.approx(np.sqrt(np.mean((sample - mu) ** 2)), rel=1e-10)
+    profile, slice_ = (
+        gaussian_profile_interval(sample, level),
+        gaussian_slice_interval(sample, level),
+    )
+    assert (data["profileLower"], data["profileUpper"]) == pytest.approx(tuple(profile), rel=1e-8)
+    assert (data["sliceLower"], data["sliceUpper"]) == pytest.approx(tuple(slice_), rel=1e-8)
+    assert data["value"] >= data["profile"] - 1e-9
+
+
+def test_surface_explorer_matches_python(site: Path, browser: object) -> None:
+    sample = np.random.default_rng(2024).normal(loc=0.4, scale=1.0, size=20)  # as in the chapter
+    visit = PageVisit(browser, site / "chapters" / "06_uncertainty.html")
+    try:
+        visit.wait_for_explorers()
+        box = visit.page.locator(BOXES).nth(2)
+        explorer = box.locator(".mle-explorer")
+        mu, sigma, level = box.locator(".noUi-handle").all()
+        start = _data(explorer)
+        _check_surface(start, sample)
+
+        _press(visit, mu, "ArrowRight", 30)
+        data = _wait_for(visit, explorer, f"Math.abs(+d.mu - {start['mu'] + 0.3}) < 1e-9")
+        _check_surface(data, sample)
+
+        _press(visit, sigma, "ArrowLeft", 20)
+        data = _wait_for(visit, explorer, f"Math.abs(+d.sigma - {start['sigma'] - 0.2}) < 1e-9")
+        _check_surface(data, sample)
+
+        _press(visit, level, "ArrowRight", 4)
+        _check_surface(_wait_for(visit, explorer, "Math.abs(+d.level - 0.99) < 1e-9"), sample)
         assert visit.errors == []
     finally:
         visit.close()

@@ -24,7 +24,7 @@ from scipy import stats
 from mle_book import uncertainty as unc
 from mle_book.bayes import logit
 from mle_book.likelihood import bernoulli_log_likelihood, fisher_information
-from mle_book.widgets import coverage_explorer, interval_explorer
+from mle_book.widgets import coverage_explorer, interval_explorer, surface_explorer
 
 NAN = float("nan")
 SAMPLE = np.array([0.3, 1.9, -0.4, 1.2, 0.8, 2.6, 0.1, 1.4])
@@ -72,6 +72,8 @@ BAD_INPUTS: list[BadCase] = [
     ("explorer level", lambda: interval_explorer(level=0.999), ValueError, "level must be in"),
     ("coverage explorer n", lambda: coverage_explorer(n=101), ValueError, "n must be an"),
     ("coverage explorer theta", lambda: coverage_explorer(theta=0.0), ValueError, "theta must"),
+    ("surface ties", lambda: surface_explorer([2.0, 2.0]), ValueError, "distinct"),
+    ("surface level", lambda: surface_explorer(SAMPLE, 0.3), ValueError, "level must be in"),
 ]
 
 
@@ -256,10 +258,19 @@ def test_figures_are_titled_and_labelled(name: str) -> None:
 
 
 def test_explorers_link_every_slider() -> None:
-    for box in (interval_explorer(13, 0, 0.9), coverage_explorer(20, 0.8, 0.5)):
+    boxes = (
+        interval_explorer(13, 0, 0.9),
+        coverage_explorer(20, 0.8, 0.5),
+        surface_explorer(SAMPLE),
+    )
+    for box in boxes:
         figure = box.children[-1]
         assert len(figure.links) == len(box.children) - 1
-        assert repr(figure) in ("IntervalFigure()", "CoverageFigure()")
+        assert repr(figure) in ("IntervalFigure()", "CoverageFigure()", "SurfaceFigure()")
+    surface = boxes[2].children[-1]
+    mu_slider, sigma_slider = boxes[2].children[:2]
+    assert mu_slider.min <= surface.mu <= mu_slider.max
+    assert sigma_slider.min <= surface.sigma <= sigma_slider.max
 
 
 @pytest.mark.parametrize("level", [0.5, 0.8, 0.9, 0.95, 0.99])

@@ -44,6 +44,8 @@ __all__ = [
     "CoverageFigure",
     "interval_explorer",
     "coverage_explorer",
+    "SurfaceFigure",
+    "surface_explorer",
 ]
 
 _STATIC = Path(__file__).parent / "static"
@@ -602,5 +604,101 @@ def coverage_explorer(
                 step=0.01,
                 readout_format=".2f",
             ),
+        },
+    )
+
+
+class SurfaceFigure(ExplorerFigure):
+    """Gaussian NLL contours in (mu, sigma) with a movable point, beside profile and slice in mu.
+
+    Mirrors :func:`mle_book.uncertainty.gaussian_profile_nll`,
+    :func:`mle_book.uncertainty.gaussian_profile_interval` and
+    :func:`mle_book.uncertainty.gaussian_slice_interval`.
+    """
+
+    kind = traitlets.Unicode("surface").tag(sync=True)
+    sample = traitlets.List(traitlets.Float()).tag(sync=True)
+    mu = traitlets.Float(0.0).tag(sync=True)
+    sigma = traitlets.Float(1.0).tag(sync=True)
+    level = traitlets.Float(0.95).tag(sync=True)
+    mu_range = traitlets.List(traitlets.Float(), [-1.0, 1.0]).tag(sync=True)
+    sigma_range = traitlets.List(traitlets.Float(), [0.5, 2.0]).tag(sync=True)
+    _redraw_on = traitlets.List(["sample", "mu", "sigma", "level", "mu_range", "sigma_range"]).tag(
+        sync=True
+    )
+
+
+def surface_explorer(sample: ArrayLike, level: float = 0.95) -> widgets.VBox:
+    """Sliders for mu, sigma and the level over the Gaussian NLL surface, its profile and slice.
+
+    The point (mu, sigma) starts at the MLE. The ranges are the MLE of mu plus or minus
+    1.3 widths of its 95 % profile interval, and 0.45 to 2.2 times the MLE of sigma.
+
+    Parameters
+    ----------
+    sample : array_like, shape (n,)
+        Observations, finite, at least two distinct values.
+    level : float
+        Initial confidence level γ, in [0.5, 0.99] (slider step 0.01).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The three sliders above a :class:`SurfaceFigure`, jslinked in the browser.
+
+    Raises
+    ------
+    ValueError
+        If the sample is invalid (empty, not finite, all ties) or the level is out of range.
+    TypeError
+        If an argument is not numeric.
+
+    Examples
+    --------
+    >>> box = surface_explorer([0.3, 1.9, -0.4, 1.2, 0.8])
+    >>> [child.description for child in box.children[:3]]
+    ['μ (mean)', 'σ (std. dev.)', 'confidence level γ']
+    """
+    from .continuous import gaussian_mle
+    from .uncertainty import gaussian_profile_interval
+
+    data = check_sample(sample)
+    level = _check_slider_level(level)
+    fit = gaussian_mle(data)
+    spread = 1.3 * gaussian_profile_interval(data, 0.95).width
+    mu_range = [round(fit.mu - spread, 2), round(fit.mu + spread, 2)]
+    sigma_range = [round(0.45 * fit.sigma, 2), round(2.2 * fit.sigma, 2)]
+    mu, sigma = round(fit.mu, 2), round(fit.sigma, 2)
+    figure = SurfaceFigure(
+        sample=[float(x) for x in data],
+        mu=mu,
+        sigma=sigma,
+        level=level,
+        mu_range=mu_range,
+        sigma_range=sigma_range,
+        description="Gaussian log-likelihood surface, profile and slice.",
+    )
+    return _assemble(
+        figure,
+        {
+            "mu": _slider(
+                widgets.FloatSlider,
+                "μ (mean)",
+                value=mu,
+                min=mu_range[0],
+                max=mu_range[1],
+                step=0.01,
+                readout_format=".2f",
+            ),
+            "sigma": _slider(
+                widgets.FloatSlider,
+                "σ (std. dev.)",
+                value=sigma,
+                min=sigma_range[0],
+                max=sigma_range[1],
+                step=0.01,
+                readout_format=".2f",
+            ),
+            "level": _level_slider(level),
         },
     )

@@ -402,8 +402,67 @@ function drawCoverage(svg, m) {
   };
 }
 
+// ---- two parameters: profile versus slice for the Gaussian (mle_book.uncertainty) ----
+// With Σ(x − μ)² = n(σ̂² + (x̄ − μ)²), the NLL above its minimum is
+// n ln(σ/σ̂) + n(σ̂² + (x̄ − μ)²)/(2σ²) − n/2; each contour is solved for μ at every σ.
+function drawSurface(svg, m) {
+  const sample = m.get("sample"), mu = m.get("mu"), sigma = m.get("sigma"), level = m.get("level");
+  const [m0, m1] = m.get("mu_range"), [s0, s1] = m.get("sigma_range");
+  const n = sample.length, mean = sample.reduce((a, b) => a + b, 0) / n;
+  const sigmaHat = Math.sqrt(sample.reduce((acc, x) => acc + (x - mean) ** 2, 0) / n);
+  const nll = (mu_, s_) => -sample.reduce((acc, x) => acc + gaussLogPdf(x, mu_, s_), 0);
+  const minValue = nll(mean, sigmaHat);
+  const profileSigma = (mu_) => Math.sqrt(sigmaHat * sigmaHat + (mean - mu_) ** 2);
+  const profileRel = (mu_) => (n / 2) * Math.log1p(((mean - mu_) / sigmaHat) ** 2);
+  const sliceRel = (mu_) => (n * (mean - mu_) ** 2) / (2 * sigmaHat * sigmaHat);
+  const z = twoSidedZ(level), half = (z * z) / 2;
+  const profileHalf = sigmaHat * Math.sqrt(Math.expm1((z * z) / n)), sliceHalf = (z * sigmaHat) / Math.sqrt(n);
+  const [leftBox, rightBox] = boxes(2);
+
+  const left = panel(svg, leftBox, [m0, m1], [s0, s1], "μ", "σ");
+  const sigmas = range(s0, s1, 401);
+  for (const height of [0.5, 2, 4.5, 8]) {
+    const right = [], leftSide = [];
+    for (const s of sigmas) {
+      const w2 = (2 * s * s * (height - n * Math.log(s / sigmaHat) + n / 2)) / n - sigmaHat * sigmaHat;
+      if (w2 >= 0) { right.push([mean + Math.sqrt(w2), s]); leftSide.push([mean - Math.sqrt(w2), s]); }
+    }
+    const points = right.concat(leftSide.reverse());
+    if (points.length) {
+      const d = points.map(([x, y], i) => `${i ? "L" : "M"}${left.sx(x).toFixed(2)},${left.sy(y).toFixed(2)}`).join("") + "Z";
+      el("path", { d, class: "mle-contour" }, left.plot);
+    }
+  }
+  const mus = range(m0, m1);
+  curve(left, mus, mus.map(profileSigma), "mle-curve");
+  el("line", { x1: left.box.x, x2: left.box.x + left.box.w, y1: left.sy(sigmaHat), y2: left.sy(sigmaHat), class: "mle-wald" }, left.plot);
+  dot(left, mean, sigmaHat, "mle-iterate", 4);
+  dot(left, mu, sigma, "mle-marker");
+
+  const right = panel(svg, rightBox, [m0, m1], [0, 2.5 * half], "μ", "NLL − min");
+  curve(right, mus, mus.map(profileRel), "mle-curve");
+  curve(right, mus, mus.map(sliceRel), "mle-wald");
+  el("line", { x1: right.box.x, x2: right.box.x + right.box.w, y1: right.sy(half), y2: right.sy(half), class: "mle-cut" }, right.plot);
+  bar(right, mean - profileHalf, mean + profileHalf, 1.8 * half, "mle-lr-bar");
+  bar(right, mean - sliceHalf, mean + sliceHalf, 1.55 * half, "mle-wald-bar");
+  vline(right, mu, "mle-peak");
+  dot(right, mu, Math.min(profileRel(mu), 2.5 * half), "mle-marker", 4);
+
+  const value = nll(mu, sigma), profile = minValue + profileRel(mu);
+  const pct = `${fmt(100 * level, 3)} %`;
+  return {
+    title: `n = ${n}: profile (solid) versus slice at σ = ${fmt(sigmaHat, 3)} (dashed)`,
+    readout: `μ = ${fmt(mu, 3)}, σ = ${fmt(sigma, 3)}: NLL − min = ${fmt(value - minValue)};  `
+      + `profile at μ: ${fmt(profileRel(mu))} (best σ = ${fmt(profileSigma(mu))});  ${pct} intervals: `
+      + `profile (${fmt(mean - profileHalf)}, ${fmt(mean + profileHalf)}), slice (${fmt(mean - sliceHalf)}, ${fmt(mean + sliceHalf)})`,
+    data: { mu, sigma, level, value, minValue, profile, profileSigma: profileSigma(mu),
+      profileLower: mean - profileHalf, profileUpper: mean + profileHalf,
+      sliceLower: mean - sliceHalf, sliceUpper: mean + sliceHalf },
+  };
+}
+
 const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential,
-  interval: drawInterval, coverage: drawCoverage };
+  interval: drawInterval, coverage: drawCoverage, surface: drawSurface };
 
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
