@@ -19,7 +19,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-gpu",
 ]
-CHAPTER_PAGES = ["01_principle", "02_coin", "03_log_likelihood", "04_continuous", "05_exercises"]
+CHAPTER_PAGES = [
+    "01_principle",
+    "02_coin",
+    "03_log_likelihood",
+    "04_continuous",
+    "05_exercises",
+    "06_uncertainty",
+]
 API_MODULES = [
     "likelihood",
     "bayes",
@@ -30,6 +37,7 @@ API_MODULES = [
     "widgets",
     "exercises",
     "answers",
+    "uncertainty",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 

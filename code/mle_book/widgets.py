@@ -40,6 +40,12 @@ __all__ = [
     "learning_rate_explorer",
     "gaussian_explorer",
     "exponential_explorer",
+    "IntervalFigure",
+    "CoverageFigure",
+    "interval_explorer",
+    "coverage_explorer",
+    "SurfaceFigure",
+    "surface_explorer",
 ]
 
 _STATIC = Path(__file__).parent / "static"
@@ -431,5 +437,268 @@ def exponential_explorer(
                 step=0.01,
                 readout_format=".2f",
             ),
+        },
+    )
+
+
+# ---- confidence intervals and their exact coverage (mle_book.uncertainty) ----------
+
+
+class IntervalFigure(ExplorerFigure):
+    """Relative coin log-likelihood, its cut at -chi2_1(level)/2, the Wald parabola, both intervals.
+
+    The browser computes z, the Wald interval and the likelihood-ratio interval itself
+    (mirroring :func:`mle_book.uncertainty.wald_interval` and
+    :func:`mle_book.uncertainty.likelihood_ratio_interval`) and exposes them as
+    ``data-wald-lower`` ... ``data-lr-upper``.
+    """
+
+    kind = traitlets.Unicode("interval").tag(sync=True)
+    n_heads = traitlets.Int(9).tag(sync=True)
+    n_tails = traitlets.Int(4).tag(sync=True)
+    level = traitlets.Float(0.95).tag(sync=True)
+    _redraw_on = traitlets.List(["n_heads", "n_tails", "level"]).tag(sync=True)
+
+
+class CoverageFigure(ExplorerFigure):
+    """Exact coverage of the Wald and likelihood-ratio intervals against the true theta.
+
+    Mirrors :func:`mle_book.uncertainty.coverage`; the coverage of both methods at the
+    marker ``theta`` is exposed as ``data-wald-at`` and ``data-lr-at``.
+    """
+
+    kind = traitlets.Unicode("coverage").tag(sync=True)
+    n = traitlets.Int(13).tag(sync=True)
+    level = traitlets.Float(0.95).tag(sync=True)
+    theta = traitlets.Float(0.1).tag(sync=True)
+    _redraw_on = traitlets.List(["n", "level", "theta"]).tag(sync=True)
+
+
+def _level_slider(level: float) -> widgets.FloatSlider:
+    return _slider(
+        widgets.FloatSlider,
+        "confidence level γ",
+        value=level,
+        min=0.5,
+        max=0.99,
+        step=0.01,
+        readout_format=".2f",
+    )
+
+
+def _check_slider_level(level: object) -> float:
+    value = check_real(level, "level")
+    if not 0.5 <= value <= 0.99:
+        raise ValueError(f"level must be in [0.5, 0.99] (the slider's range), got {value}")
+    return value
+
+
+def interval_explorer(
+    n_heads: int = 9, n_tails: int = 4, level: float = 0.95, *, max_count: int = 40
+) -> widgets.VBox:
+    """Sliders for heads, tails and the level over the Wald and likelihood-ratio intervals.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Initial counts, in ``[0, max_count]``, at least one flip in all.
+    level : float
+        Initial confidence level γ, in [0.5, 0.99] (slider step 0.01).
+    max_count : int
+        Upper end of the count sliders, in ``[1, 1000]``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The three sliders above an :class:`IntervalFigure`, jslinked in the browser.
+
+    Raises
+    ------
+    ValueError
+        If a count or the level is out of range, or there are no flips.
+    TypeError
+        If an argument has the wrong type.
+
+    Examples
+    --------
+    >>> box = interval_explorer()
+    >>> [child.description for child in box.children[:3]]
+    ['heads n_H', 'tails n_T', 'confidence level γ']
+    """
+    max_count = check_int_in_range(max_count, "max_count", 1, 1000)
+    n_heads = check_int_in_range(check_count(n_heads, "n_heads"), "n_heads", 0, max_count)
+    n_tails = check_int_in_range(check_count(n_tails, "n_tails"), "n_tails", 0, max_count)
+    if n_heads + n_tails == 0:
+        raise ValueError("n_heads + n_tails must be >= 1, got 0 flips")
+    level = _check_slider_level(level)
+    figure = IntervalFigure(
+        n_heads=n_heads,
+        n_tails=n_tails,
+        level=level,
+        description="Wald and likelihood-ratio intervals for the coin.",
+    )
+    return _assemble(
+        figure,
+        {
+            "n_heads": _slider(widgets.IntSlider, "heads n_H", value=n_heads, min=0, max=max_count),
+            "n_tails": _slider(widgets.IntSlider, "tails n_T", value=n_tails, min=0, max=max_count),
+            "level": _level_slider(level),
+        },
+    )
+
+
+def coverage_explorer(
+    n: int = 13, level: float = 0.95, theta: float = 0.1, *, max_n: int = 100
+) -> widgets.VBox:
+    """Sliders for n, the confidence level and a marker theta over the exact coverage curves.
+
+    Parameters
+    ----------
+    n : int
+        Initial number of flips, in ``[1, max_n]``.
+    level : float
+        Initial nominal level γ, in [0.5, 0.99] (slider step 0.01).
+    theta : float
+        Initial marker position, in [0.01, 0.99] (slider step 0.01).
+    max_n : int
+        Upper end of the n slider, in [2, 500].
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The three sliders above a :class:`CoverageFigure`, jslinked in the browser.
+
+    Raises
+    ------
+    ValueError
+        If an argument is out of range.
+    TypeError
+        If an argument has the wrong type.
+
+    Examples
+    --------
+    >>> box = coverage_explorer()
+    >>> [child.description for child in box.children[:3]]
+    ['flips n', 'confidence level γ', 'true θ (marker)']
+    """
+    max_n = check_int_in_range(max_n, "max_n", 2, 500)
+    n = check_int_in_range(n, "n", 1, max_n)
+    level = _check_slider_level(level)
+    theta = float(check_probability(theta))
+    if not 0.01 <= theta <= 0.99:
+        raise ValueError(f"theta must be in [0.01, 0.99] (the slider's range), got {theta}")
+    figure = CoverageFigure(
+        n=n, level=level, theta=theta, description="Exact coverage of binomial intervals."
+    )
+    return _assemble(
+        figure,
+        {
+            "n": _slider(widgets.IntSlider, "flips n", value=n, min=1, max=max_n),
+            "level": _level_slider(level),
+            "theta": _slider(
+                widgets.FloatSlider,
+                "true θ (marker)",
+                value=theta,
+                min=0.01,
+                max=0.99,
+                step=0.01,
+                readout_format=".2f",
+            ),
+        },
+    )
+
+
+class SurfaceFigure(ExplorerFigure):
+    """Gaussian NLL contours in (mu, sigma) with a movable point, beside profile and slice in mu.
+
+    Mirrors :func:`mle_book.uncertainty.gaussian_profile_nll`,
+    :func:`mle_book.uncertainty.gaussian_profile_interval` and
+    :func:`mle_book.uncertainty.gaussian_slice_interval`.
+    """
+
+    kind = traitlets.Unicode("surface").tag(sync=True)
+    sample = traitlets.List(traitlets.Float()).tag(sync=True)
+    mu = traitlets.Float(0.0).tag(sync=True)
+    sigma = traitlets.Float(1.0).tag(sync=True)
+    level = traitlets.Float(0.95).tag(sync=True)
+    mu_range = traitlets.List(traitlets.Float(), [-1.0, 1.0]).tag(sync=True)
+    sigma_range = traitlets.List(traitlets.Float(), [0.5, 2.0]).tag(sync=True)
+    _redraw_on = traitlets.List(["sample", "mu", "sigma", "level", "mu_range", "sigma_range"]).tag(
+        sync=True
+    )
+
+
+def surface_explorer(sample: ArrayLike, level: float = 0.95) -> widgets.VBox:
+    """Sliders for mu, sigma and the level over the Gaussian NLL surface, its profile and slice.
+
+    The point (mu, sigma) starts at the MLE. The ranges are the MLE of mu plus or minus
+    1.3 widths of its 95 % profile interval, and 0.45 to 2.2 times the MLE of sigma.
+
+    Parameters
+    ----------
+    sample : array_like, shape (n,)
+        Observations, finite, at least two distinct values.
+    level : float
+        Initial confidence level γ, in [0.5, 0.99] (slider step 0.01).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The three sliders above a :class:`SurfaceFigure`, jslinked in the browser.
+
+    Raises
+    ------
+    ValueError
+        If the sample is invalid (empty, not finite, all ties) or the level is out of range.
+    TypeError
+        If an argument is not numeric.
+
+    Examples
+    --------
+    >>> box = surface_explorer([0.3, 1.9, -0.4, 1.2, 0.8])
+    >>> [child.description for child in box.children[:3]]
+    ['μ (mean)', 'σ (std. dev.)', 'confidence level γ']
+    """
+    from .continuous import gaussian_mle
+    from .uncertainty import gaussian_profile_interval
+
+    data = check_sample(sample)
+    level = _check_slider_level(level)
+    fit = gaussian_mle(data)
+    spread = 1.3 * gaussian_profile_interval(data, 0.95).width
+    mu_range = [round(fit.mu - spread, 2), round(fit.mu + spread, 2)]
+    sigma_range = [round(0.45 * fit.sigma, 2), round(2.2 * fit.sigma, 2)]
+    mu, sigma = round(fit.mu, 2), round(fit.sigma, 2)
+    figure = SurfaceFigure(
+        sample=[float(x) for x in data],
+        mu=mu,
+        sigma=sigma,
+        level=level,
+        mu_range=mu_range,
+        sigma_range=sigma_range,
+        description="Gaussian log-likelihood surface, profile and slice.",
+    )
+    return _assemble(
+        figure,
+        {
+            "mu": _slider(
+                widgets.FloatSlider,
+                "μ (mean)",
+                value=mu,
+                min=mu_range[0],
+                max=mu_range[1],
+                step=0.01,
+                readout_format=".2f",
+            ),
+            "sigma": _slider(
+                widgets.FloatSlider,
+                "σ (std. dev.)",
+                value=sigma,
+                min=sigma_range[0],
+                max=sigma_range[1],
+                step=0.01,
+                readout_format=".2f",
+            ),
+            "level": _level_slider(level),
         },
     )

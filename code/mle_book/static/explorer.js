@@ -269,7 +269,200 @@ function drawExponential(svg, m) {
   };
 }
 
-const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential };
+// ---- confidence intervals and their exact coverage: mle_book.uncertainty --------
+// Two-sided normal quantile z = Φ⁻¹((1+γ)/2) by Acklam's rational approximation
+// (relative error below 1.2e-9; the browser tests compare it with scipy.stats.norm.ppf).
+// χ²₁(γ) = z², since a χ²₁ variable is the square of a standard normal one.
+function normalQuantile(p) {
+  const a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+    1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00];
+  const b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+    6.680131188771972e+01, -1.328068155288572e+01];
+  const c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+    -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00];
+  const d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00];
+  const tail = (q) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5, r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+    / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+function twoSidedZ(level) { return normalQuantile(0.5 + level / 2); }
+
+// mle_book.uncertainty.wald_interval: θ̂ ± z·sqrt(θ̂(1−θ̂)/n), not clipped to [0, 1].
+function waldInterval(h, t, z) {
+  const n = h + t, mle = h / n, se = Math.sqrt(mle * (1 - mle) / n);
+  return [mle - z * se, mle + z * se];
+}
+
+// mle_book.uncertainty.likelihood_ratio_interval: the roots of ℓ(θ) = ℓ(θ̂) − χ²₁/2 on each
+// side of θ̂, by bisection to machine precision (ℓ is monotone on each side).
+function lrInterval(h, t, chi2) {
+  const n = h + t, mle = h / n, top = coinLogLik(mle, h, t);
+  const inside = (x) => coinLogLik(x, h, t) - top + chi2 / 2 >= 0;
+  const root = (outer, inner) => {
+    for (let i = 0; i < 200 && Math.abs(inner - outer) > 1e-15; i++) {
+      const mid = (outer + inner) / 2;
+      if (inside(mid)) inner = mid; else outer = mid;
+    }
+    return (outer + inner) / 2;
+  };
+  return [h === 0 ? 0 : root(0, mle), t === 0 ? 1 : root(1, mle)];
+}
+
+// mle_book.uncertainty.coverage: Σ_k P(K = k | n, θ) · 1{θ ∈ C(k)}, the binomial
+// probabilities in log space (log C(n, k) built up term by term).
+function coverageCurve(n, intervals, thetas) {
+  const logChoose = [0];
+  for (let k = 1; k <= n; k++) logChoose.push(logChoose[k - 1] + Math.log((n - k + 1) / k));
+  return thetas.map((theta) => {
+    let total = 0;
+    for (let k = 0; k <= n; k++) {
+      const [lo, hi] = intervals[k];
+      if (lo <= theta && theta <= hi) total += Math.exp(logChoose[k] + xlogy(k, theta) + xlogy(n - k, 1 - theta));
+    }
+    return Math.min(Math.max(total, 0), 1);
+  });
+}
+
+function bar(p, lo, hi, y, cls) {
+  return el("line", { x1: p.sx(lo), x2: p.sx(hi), y1: p.sy(y), y2: p.sy(y), class: cls }, p.plot);
+}
+
+function label(p, x, y, text, anchor = "start") {
+  el("text", { x: p.sx(x), y: p.sy(y) + 4, class: "mle-ticklabel", "text-anchor": anchor }, p.plot).textContent = text;
+}
+
+// The relative log-likelihood ℓ(θ) − ℓ(θ̂) with the cut at −χ²₁(γ)/2 and the Wald
+// parabola −(θ − θ̂)²/(2 SE²); the two intervals as bars below the curves.
+function drawInterval(svg, m) {
+  const h = m.get("n_heads"), t = m.get("n_tails"), level = m.get("level"), n = h + t;
+  const z = twoSidedZ(level), chi2 = z * z;
+  if (n === 0) {
+    panel(svg, boxes(1)[0], [0, 1], [-3, 0.5], "θ (probability of heads)", "ℓ(θ) − ℓ(θ̂)");
+    return { title: "No flips: the likelihood is flat, no interval", readout: "no flips: move a slider",
+      data: { level, z, chi2, mle: NaN, se: NaN, waldLower: NaN, waldUpper: NaN, lrLower: NaN, lrUpper: NaN } };
+  }
+  const mle = h / n, se = Math.sqrt(mle * (1 - mle) / n), top = coinLogLik(mle, h, t);
+  const wald = waldInterval(h, t, z), lr = lrInterval(h, t, chi2);
+  const cut = -chi2 / 2, yLow = Math.min(3 * cut, -3);
+  const x0 = Math.max(Math.min(0, wald[0] - 0.03), -0.5), x1 = Math.min(Math.max(1, wald[1] + 0.03), 1.5);
+  const p = panel(svg, boxes(1)[0], [x0, x1], [yLow, 0.4], "θ (probability of heads)", "ℓ(θ) − ℓ(θ̂)");
+  if (x0 < 0) el("rect", { x: p.sx(x0), y: p.box.y, width: p.sx(0) - p.sx(x0), height: p.box.h, class: "mle-outside" }, p.plot);
+  if (x1 > 1) el("rect", { x: p.sx(1), y: p.box.y, width: p.sx(x1) - p.sx(1), height: p.box.h, class: "mle-outside" }, p.plot);
+  const xs = range(0, 1);
+  curve(p, xs, xs.map((x) => coinLogLik(x, h, t) - top), "mle-curve");
+  const wx = range(x0, x1);
+  if (se > 0) curve(p, wx, wx.map((x) => -((x - mle) ** 2) / (2 * se * se)), "mle-wald");
+  el("line", { x1: p.box.x, x2: p.box.x + p.box.w, y1: p.sy(cut), y2: p.sy(cut), class: "mle-cut" }, p.plot);
+  vline(p, mle, "mle-peak");
+  const yLr = cut + 0.45 * (yLow - cut), yWald = cut + 0.75 * (yLow - cut);
+  bar(p, lr[0], lr[1], yLr, "mle-lr-bar");
+  bar(p, wald[0], wald[1], yWald, "mle-wald-bar");
+  // Labels sit just above the left end of each bar (or of the panel), never past its right edge.
+  const above = 0.07 * (0.4 - yLow), left = (x) => Math.max(x, x0 + 0.01 * (x1 - x0));
+  label(p, left(Math.min(lr[0], 0.75 * x1)), yLr + above, "likelihood ratio");
+  label(p, left(Math.min(wald[0], 0.75 * x1)), yWald + above, se > 0 ? "Wald" : "Wald: one point");
+  label(p, x0 + 0.01 * (x1 - x0), cut + above, `cut at −χ²₁/2 = ${fmt(cut, 3)}`);
+  const pct = `${fmt(100 * level, 3)} %`;
+  const outside = wald[0] < 0 || wald[1] > 1 ? ", Wald leaves [0, 1]" : se === 0 ? ", Wald is one point" : "";
+  return {
+    title: `${h} head${h === 1 ? "" : "s"}, ${t} tail${t === 1 ? "" : "s"}: ${pct} intervals, MLE θ = ${fmt(mle)}${outside}`,
+    readout: `${pct}: z = ${fmt(z)}, χ²₁ = ${fmt(chi2)};  Wald (${fmt(wald[0], 3)}, ${fmt(wald[1], 3)});  `
+      + `likelihood ratio (${fmt(lr[0], 3)}, ${fmt(lr[1], 3)})`,
+    data: { level, z, chi2, mle, se, waldLower: wald[0], waldUpper: wald[1], lrLower: lr[0], lrUpper: lr[1] },
+  };
+}
+
+// Exact coverage of both methods against the true θ, with a marker θ read out.
+function drawCoverage(svg, m) {
+  const n = m.get("n"), level = m.get("level"), theta = m.get("theta");
+  const z = twoSidedZ(level), chi2 = z * z;
+  const ks = Array.from({ length: n + 1 }, (_, k) => k);
+  const wald = ks.map((k) => waldInterval(k, n - k, z)), lr = ks.map((k) => lrInterval(k, n - k, chi2));
+  const thetas = range(0, 1, 401).slice(1, -1);
+  const p = panel(svg, boxes(1)[0], [0, 1], [0, 1.02], "true θ", "coverage probability");
+  el("line", { x1: p.box.x, x2: p.box.x + p.box.w, y1: p.sy(level), y2: p.sy(level), class: "mle-cut" }, p.plot);
+  curve(p, thetas, coverageCurve(n, wald, thetas), "mle-wald");
+  curve(p, thetas, coverageCurve(n, lr, thetas), "mle-curve");
+  const [waldAt] = coverageCurve(n, wald, [theta]), [lrAt] = coverageCurve(n, lr, [theta]);
+  vline(p, theta, "mle-peak");
+  dot(p, theta, waldAt, "mle-iterate", 4);
+  dot(p, theta, lrAt, "mle-marker", 4);
+  label(p, 0.5, 0.12, "solid: likelihood ratio; dashed: Wald", "middle");
+  const pct = (x) => `${fmt(100 * x, 3)} %`;
+  return {
+    title: `n = ${n}: exact coverage of nominal ${pct(level)} intervals`,
+    readout: `θ = ${fmt(theta, 3)}, n = ${n}, nominal ${pct(level)}:  Wald covers ${pct(waldAt)};  `
+      + `likelihood ratio covers ${pct(lrAt)}`,
+    data: { n, level, theta, z, waldAt, lrAt },
+  };
+}
+
+// ---- two parameters: profile versus slice for the Gaussian (mle_book.uncertainty) ----
+// With Σ(x − μ)² = n(σ̂² + (x̄ − μ)²), the NLL above its minimum is
+// n ln(σ/σ̂) + n(σ̂² + (x̄ − μ)²)/(2σ²) − n/2; each contour is solved for μ at every σ.
+function drawSurface(svg, m) {
+  const sample = m.get("sample"), mu = m.get("mu"), sigma = m.get("sigma"), level = m.get("level");
+  const [m0, m1] = m.get("mu_range"), [s0, s1] = m.get("sigma_range");
+  const n = sample.length, mean = sample.reduce((a, b) => a + b, 0) / n;
+  const sigmaHat = Math.sqrt(sample.reduce((acc, x) => acc + (x - mean) ** 2, 0) / n);
+  const nll = (mu_, s_) => -sample.reduce((acc, x) => acc + gaussLogPdf(x, mu_, s_), 0);
+  const minValue = nll(mean, sigmaHat);
+  const profileSigma = (mu_) => Math.sqrt(sigmaHat * sigmaHat + (mean - mu_) ** 2);
+  const profileRel = (mu_) => (n / 2) * Math.log1p(((mean - mu_) / sigmaHat) ** 2);
+  const sliceRel = (mu_) => (n * (mean - mu_) ** 2) / (2 * sigmaHat * sigmaHat);
+  const z = twoSidedZ(level), half = (z * z) / 2;
+  const profileHalf = sigmaHat * Math.sqrt(Math.expm1((z * z) / n)), sliceHalf = (z * sigmaHat) / Math.sqrt(n);
+  const [leftBox, rightBox] = boxes(2);
+
+  const left = panel(svg, leftBox, [m0, m1], [s0, s1], "μ", "σ");
+  const sigmas = range(s0, s1, 401);
+  for (const height of [0.5, 2, 4.5, 8]) {
+    const right = [], leftSide = [];
+    for (const s of sigmas) {
+      const w2 = (2 * s * s * (height - n * Math.log(s / sigmaHat) + n / 2)) / n - sigmaHat * sigmaHat;
+      if (w2 >= 0) { right.push([mean + Math.sqrt(w2), s]); leftSide.push([mean - Math.sqrt(w2), s]); }
+    }
+    const points = right.concat(leftSide.reverse());
+    if (points.length) {
+      const d = points.map(([x, y], i) => `${i ? "L" : "M"}${left.sx(x).toFixed(2)},${left.sy(y).toFixed(2)}`).join("") + "Z";
+      el("path", { d, class: "mle-contour" }, left.plot);
+    }
+  }
+  const mus = range(m0, m1);
+  curve(left, mus, mus.map(profileSigma), "mle-curve");
+  el("line", { x1: left.box.x, x2: left.box.x + left.box.w, y1: left.sy(sigmaHat), y2: left.sy(sigmaHat), class: "mle-wald" }, left.plot);
+  dot(left, mean, sigmaHat, "mle-iterate", 4);
+  dot(left, mu, sigma, "mle-marker");
+
+  const right = panel(svg, rightBox, [m0, m1], [0, 2.5 * half], "μ", "NLL − min");
+  curve(right, mus, mus.map(profileRel), "mle-curve");
+  curve(right, mus, mus.map(sliceRel), "mle-wald");
+  el("line", { x1: right.box.x, x2: right.box.x + right.box.w, y1: right.sy(half), y2: right.sy(half), class: "mle-cut" }, right.plot);
+  bar(right, mean - profileHalf, mean + profileHalf, 1.8 * half, "mle-lr-bar");
+  bar(right, mean - sliceHalf, mean + sliceHalf, 1.55 * half, "mle-wald-bar");
+  vline(right, mu, "mle-peak");
+  dot(right, mu, Math.min(profileRel(mu), 2.5 * half), "mle-marker", 4);
+
+  const value = nll(mu, sigma), profile = minValue + profileRel(mu);
+  const pct = `${fmt(100 * level, 3)} %`;
+  return {
+    title: `n = ${n}: profile (solid) versus slice at σ = ${fmt(sigmaHat, 3)} (dashed)`,
+    readout: `μ = ${fmt(mu, 3)}, σ = ${fmt(sigma, 3)}: NLL − min = ${fmt(value - minValue)};  `
+      + `profile at μ: ${fmt(profileRel(mu))} (best σ = ${fmt(profileSigma(mu))});  ${pct} intervals: `
+      + `profile (${fmt(mean - profileHalf)}, ${fmt(mean + profileHalf)}), slice (${fmt(mean - sliceHalf)}, ${fmt(mean + sliceHalf)})`,
+    data: { mu, sigma, level, value, minValue, profile, profileSigma: profileSigma(mu),
+      profileLower: mean - profileHalf, profileUpper: mean + profileHalf,
+      sliceLower: mean - sliceHalf, sliceUpper: mean + sliceHalf },
+  };
+}
+
+const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential,
+  interval: drawInterval, coverage: drawCoverage, surface: drawSurface };
 
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
