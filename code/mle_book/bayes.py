@@ -448,6 +448,25 @@ def map_in_log_odds(n_heads: int, n_tails: int, a: float = 1.0, b: float = 1.0) 
 def plot_likelihood_area(n_heads: int, n_tails: int) -> Figure:
     """The likelihood beside the same curve rescaled to area 1 (the flat-prior posterior).
 
+    The area of :math:`\theta^{n_H}(1-\theta)^{n_T}` over [0, 1] is
+    :math:`B(n_H + 1, n_T + 1)` (:func:`mle_book.likelihood.likelihood_integral`);
+    dividing by it gives the Beta(n_H + 1, n_T + 1) density.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two axes: the likelihood with its area shaded, and the posterior density.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a whole number >= 0.
+
     Examples
     --------
     >>> fig = plot_likelihood_area(9, 4)
@@ -473,7 +492,7 @@ def plot_likelihood_area(n_heads: int, n_tails: int) -> Figure:
     right.set(
         xlabel="θ (probability of heads)",
         ylabel="posterior density p(θ | X)",
-        title="Rescaled to area 1: a density",
+        title="Rescaled to area 1: the flat-prior posterior",
     )
     return fig
 

@@ -107,7 +107,7 @@ def plot_sharpening(
     n_tails: int,
     multipliers: Sequence[int] = (1, 4, 16, 64),
 ) -> Figure:
-    """Relative likelihood L(θ)/L(θ̂) for k times the data: the peak narrows like 1/√k.
+    """Relative likelihood L(θ)/L(MLE) for k times the data: the peak narrows like 1/√k.
 
     Examples
     --------
@@ -129,7 +129,7 @@ def plot_sharpening(
     ax.axvline(theta_hat, **_PEAK_STYLE)
     ax.set(
         xlabel="θ (probability of heads)",
-        ylabel="relative likelihood L(θ) / L(θ̂)",
+        ylabel=r"relative likelihood $L(\theta)\,/\,L(\hat\theta)$",
         title="More flips, same ratio: a sharper peak",
     )
     ax.legend(frameon=False)
@@ -142,7 +142,7 @@ def plot_descent(
     *,
     log_error: bool = True,
 ) -> Figure:
-    """Distance to the MLE per iteration for several optimiser runs.
+    r"""Distance to the MLE per iteration for several optimiser runs.
 
     Parameters
     ----------
@@ -157,7 +157,7 @@ def plot_descent(
     --------
     >>> fig = plot_descent({"run": [0.5, 0.6, 0.69]}, 9 / 13)
     >>> fig.axes[0].get_ylabel()
-    '|θₖ − θ̂|'
+    '$|\\theta_k - \\hat\\theta|$'
     """
     if not isinstance(paths, dict) or not paths:
         raise TypeError("paths must be a non-empty dict of label -> iterates")
@@ -170,7 +170,11 @@ def plot_descent(
         ax.plot(np.arange(iterates.size), error, marker="o", markersize=3, label=label)
     if log_error:
         ax.set_yscale("log")
-    ax.set(xlabel="iteration k", ylabel="|θₖ − θ̂|", title="Distance to the closed-form MLE")
+    ax.set(
+        xlabel="iteration k",
+        ylabel=r"$|\theta_k - \hat\theta|$",
+        title="Distance to the closed-form MLE",
+    )
     ax.legend(frameon=False)
     return fig
 
@@ -192,7 +196,7 @@ def plot_gaussian_fit(sample: ArrayLike, mu: float, sigma: float) -> Figure:
         grid,
         np.exp(gaussian_log_density(grid, mu, sigma)),
         color="#1f5fa8",
-        label=f"N(μ̂={mu:.2f}, σ̂={sigma:.2f})",
+        label=rf"N($\hat\mu$={mu:.2f}, $\hat\sigma$={sigma:.2f})",
     )
     ax.set(xlabel="x", ylabel="density", title="Gaussian fitted by maximum likelihood")
     ax.legend(frameon=False)
