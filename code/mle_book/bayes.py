@@ -348,8 +348,26 @@ def log_likelihood_in_log_odds(
     r"""Coin log-likelihood in the log-odds: :math:`\ln L(\operatorname{sigmoid}(\phi))`.
 
     Uses :math:`\ln\operatorname{sigmoid}(\phi) = -\operatorname{softplus}(-\phi)`, so it
-    stays finite for any finite phi (plugging ``sigmoid(phi)`` into the theta version would give
-    ``-inf`` once ``sigmoid(phi)`` rounds to 1).
+    stays finite for any finite phi (plugging ``sigmoid(phi)`` into the theta version
+    would give ``-inf`` once ``sigmoid(phi)`` rounds to 1).
+
+    Parameters
+    ----------
+    phi : float or array_like
+        Finite log-odds, any shape.
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`-n_H\,\operatorname{softplus}(-\phi) - n_T\,\operatorname{softplus}(\phi)`,
+        same shape as ``phi``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``phi`` is not finite or a count is not a whole number >= 0.
 
     Examples
     --------
@@ -407,6 +425,16 @@ def log_posterior_in_log_odds(
         Observed counts.
     a, b : float
         Prior parameters in [0, inf) with ``n_heads + a > 0`` and ``n_tails + b > 0``.
+
+    Returns
+    -------
+    float or ndarray
+        The log density of phi, same shape as ``phi``; it integrates to 1 over the real line.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``phi`` is not finite, a count is bad, or the posterior would be improper.
 
     Examples
     --------

@@ -243,6 +243,18 @@ def gaussian_variance_bias(
     mu, sigma : float
         The true mean and standard deviation (sigma > 0).
 
+    Returns
+    -------
+    VarianceSimulation
+        Averages of the estimates, the exact expectation, the Monte Carlo standard error,
+        and the spread and mean squared error of the variance MLE.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an ``n`` or ``n_repeats`` out of range, an ``rng`` that is not a
+        ``numpy.random.Generator``, or ``sigma`` <= 0.
+
     Examples
     --------
     >>> sim = gaussian_variance_bias(2, 100_000, np.random.default_rng(0))

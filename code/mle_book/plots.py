@@ -53,6 +53,23 @@ def theta_grid(n_points: int = 1001) -> np.ndarray:
 def plot_likelihood(n_heads: int, n_tails: int, *, ax: plt.Axes | None = None) -> Figure:
     r"""Plot :math:`\theta^{n_H}(1-\theta)^{n_T}` with its peak at the MLE marked.
 
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0, not both 0 (the MLE is then undefined).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure; its first line is the curve, the second the dashed MLE line.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a whole number >= 0, or both are 0.
+
     Examples
     --------
     >>> fig = plot_likelihood(9, 4)
@@ -79,6 +96,21 @@ def plot_likelihood(n_heads: int, n_tails: int, *, ax: plt.Axes | None = None) -
 
 def plot_likelihood_and_log(n_heads: int, n_tails: int) -> Figure:
     """The likelihood and the log-likelihood side by side: same peak, different shape.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0, not both 0.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two axes: L(θ) and ℓ(θ) = ln L(θ), each with the MLE marked.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a whole number >= 0, or both are 0.
 
     Examples
     --------
@@ -108,6 +140,23 @@ def plot_sharpening(
     multipliers: Sequence[int] = (1, 4, 16, 64),
 ) -> Figure:
     """Relative likelihood L(θ)/L(MLE) for k times the data: the peak narrows like 1/√k.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0, not both 0.
+    multipliers : sequence of int
+        The factors k, each in [1, 10**9]; one curve each.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes: a curve per multiplier and the dashed MLE line.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad count or multiplier.
 
     Examples
     --------
@@ -153,6 +202,18 @@ def plot_descent(
     log_error : bool
         Use a log scale for the error axis.
 
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes, a line of distances per run.
+
+    Raises
+    ------
+    TypeError
+        If ``paths`` is not a non-empty dict.
+    ValueError
+        If a path holds non-finite values.
+
     Examples
     --------
     >>> fig = plot_descent({"run": [0.5, 0.6, 0.69]}, 9 / 13)
@@ -181,6 +242,25 @@ def plot_descent(
 
 def plot_gaussian_fit(sample: ArrayLike, mu: float, sigma: float) -> Figure:
     """Histogram of a sample with the fitted Gaussian density on top.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations.
+    mu : float
+        Mean of the density drawn (usually the MLE, the sample mean).
+    sigma : float
+        Its standard deviation, in (0, inf).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes: the density histogram and the fitted curve.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample or ``sigma`` <= 0.
 
     Examples
     --------
