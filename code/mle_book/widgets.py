@@ -448,6 +448,8 @@ def exponential_explorer(
     'α (rate)'
     >>> exponential_explorer([3.0], alpha=0.5).children[-1].alpha
     0.5
+    >>> exponential_explorer([3.0], rate=0.5, max_rate=1.0).children[0].max   # old spelling
+    1.0
     """
     if rate is not None:
         alpha = rate
