@@ -91,14 +91,14 @@ BAD_INPUTS: list[BadCase] = [
         "sigma",
     ),
     ("bias mu nan", lambda: C.gaussian_variance_bias(2, 10, RNG(0), mu=np.nan), ValueError, "mu"),
-    ("exp logpdf rate 0", lambda: C.exponential_log_density(1.0, 0.0), ValueError, "rate"),
-    ("exp logpdf rate < 0", lambda: C.exponential_log_density(1.0, -2.0), ValueError, "rate"),
+    ("exp logpdf rate 0", lambda: C.exponential_log_density(1.0, 0.0), ValueError, "alpha"),
+    ("exp logpdf rate < 0", lambda: C.exponential_log_density(1.0, -2.0), ValueError, "alpha"),
     ("exp logpdf x nan", lambda: C.exponential_log_density(np.nan, 1.0), ValueError, "x"),
     ("exp nll negative", lambda: C.exponential_nll([1.0, -0.5], 1.0), ValueError, "sample"),
-    ("exp nll rate inf", lambda: C.exponential_nll([1.0], np.inf), ValueError, "rate"),
+    ("exp nll rate inf", lambda: C.exponential_nll([1.0], np.inf), ValueError, "alpha"),
     ("exp nll empty", lambda: C.exponential_nll([], 1.0), ValueError, "sample"),
-    ("exp grid rates 0", lambda: C.exponential_nll_grid([1.0], [0.5, 0.0]), ValueError, "rates"),
-    ("exp grid rates str", lambda: C.exponential_nll_grid([1.0], "1"), TypeError, "rates"),
+    ("exp grid rates 0", lambda: C.exponential_nll_grid([1.0], [0.5, 0.0]), ValueError, "alphas"),
+    ("exp grid rates str", lambda: C.exponential_nll_grid([1.0], "1"), TypeError, "alphas"),
     ("exp grid negative", lambda: C.exponential_nll_grid([-1.0], 1.0), ValueError, "sample"),
     ("exp mle zeros", lambda: C.exponential_mle([0.0, 0.0]), ValueError, "value > 0"),
     ("exp mle negative", lambda: C.exponential_mle([2.0, -1.0]), ValueError, "sample"),
@@ -192,8 +192,8 @@ BAD_INPUTS: list[BadCase] = [
     ("box-cox ties", lambda: C.box_cox_profile_nll([2.0, 2.0], 1.0), ValueError, "distinct"),
     ("box-cox empty", lambda: C.box_cox_profile_nll([], 1.0), ValueError, "sample"),
     ("box-cox nan", lambda: C.box_cox_profile_nll([1.0, np.nan], 1.0), ValueError, "sample"),
-    ("box-cox lambda nan", lambda: C.box_cox_profile_nll(_GOOD, np.nan), ValueError, "lambdas"),
-    ("box-cox lambda str", lambda: C.box_cox_profile_nll(_GOOD, "1"), TypeError, "lambdas"),
+    ("box-cox lambda nan", lambda: C.box_cox_profile_nll(_GOOD, np.nan), ValueError, "kappas"),
+    ("box-cox lambda str", lambda: C.box_cox_profile_nll(_GOOD, "1"), TypeError, "kappas"),
     (
         "box-cox jacobian",
         lambda: C.box_cox_profile_nll(_GOOD, 1.0, jacobian=1),
@@ -229,7 +229,7 @@ BAD_INPUTS: list[BadCase] = [
         "distinct",
     ),
     ("rounded nan", lambda: C.gaussian_rounded_mle([0.0, np.nan], 1.0), ValueError, "sample"),
-    ("plot exp rate 0", lambda: plot_exponential_fit([1.0, 2.0], 0.0), ValueError, "rate"),
+    ("plot exp rate 0", lambda: plot_exponential_fit([1.0, 2.0], 0.0), ValueError, "alpha"),
     ("plot exp negative", lambda: plot_exponential_fit([-1.0, 2.0], 1.0), ValueError, "sample"),
     (
         "plot sigma 0",
@@ -642,3 +642,16 @@ def test_box_cox_with_jacobian_is_unit_free_and_without_is_not(
         data, lam, jacobian=False
     )
     np.testing.assert_allclose(wrong, data.size * lam * math.log(scale), rtol=1e-6, atol=1e-6)
+
+
+def test_variance_mle_spread_and_mse_vanish_consistency() -> None:
+    """Consistency needs the spread to vanish, not only the bias: check both exactly."""
+    for size in (5, 50, 500):
+        sim = C.gaussian_variance_bias(size, 40_000, RNG(size))
+        exact_sd = math.sqrt(2 * (size - 1)) / size
+        exact_mse = (2 * size - 1) / size**2
+        assert sim.sd_variance_mle == pytest.approx(exact_sd, rel=0.03)
+        assert sim.mse_variance_mle == pytest.approx(exact_mse, rel=0.05)
+        assert sim.mse_variance_mle == pytest.approx(
+            sim.sd_variance_mle**2 + (sim.mean_variance_mle - 1.0) ** 2, rel=1e-9
+        )

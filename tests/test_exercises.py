@@ -780,8 +780,8 @@ def test_logit_gradient_ascent_rejects_bad_input(args, kwargs, error, match) -> 
 def test_plot_uniform_likelihood_shows_the_jump() -> None:
     fig = plot_uniform_likelihood(uniform_sample())
     ax = fig.axes[0]
-    assert ax.get_title() == "Uniform(0, θ) likelihood of 7 observations"
-    assert ax.get_ylabel() == "relative likelihood L(θ) / L(θ̂)"
+    assert ax.get_title() == "Uniform(0, b) likelihood of 7 observations"
+    assert ax.get_ylabel() == "relative likelihood L(b) / L(max xᵢ)"
     below, above = ax.lines[0].get_ydata(), ax.lines[1].get_ydata()
     assert np.all(below == 0) and above.max() == pytest.approx(1.0)
     assert ax.lines[1].get_xdata()[0] == pytest.approx(7.4)
@@ -795,23 +795,23 @@ def test_plot_logit_log_likelihood_panels() -> None:
     fig = plot_logit_log_likelihood()
     titles = [ax.get_title() for ax in fig.axes]
     assert titles == ["9 heads, 4 tails: a peak", "5 heads, 0 tails: no peak"]
-    assert all(ax.get_xlabel().startswith("η") for ax in fig.axes)
-    assert len(plot_logit_log_likelihood([(1, 1)], eta_range=(-2.0, 2.0)).axes) == 1
+    assert all(ax.get_xlabel().startswith("φ") for ax in fig.axes)
+    assert len(plot_logit_log_likelihood([(1, 1)], phi_range=(-2.0, 2.0)).axes) == 1
 
 
 @pytest.mark.parametrize(
-    ("counts", "eta_range", "error", "match"),
+    ("counts", "phi_range", "error", "match"),
     [
         ([], (-1.0, 1.0), ValueError, "len\\(counts\\)"),
         ([(1, 1)] * 5, (-1.0, 1.0), ValueError, "len\\(counts\\)"),
-        ([(1, 1)], (1.0, -1.0), ValueError, "eta_range"),
-        ([(1, 1)], (math.nan, 1.0), ValueError, "eta_range"),
+        ([(1, 1)], (1.0, -1.0), ValueError, "phi_range"),
+        ([(1, 1)], (math.nan, 1.0), ValueError, "phi_range"),
         ([(-1, 1)], (-1.0, 1.0), ValueError, "n_heads"),
     ],
 )
-def test_plot_logit_log_likelihood_rejects_bad_input(counts, eta_range, error, match) -> None:
+def test_plot_logit_log_likelihood_rejects_bad_input(counts, phi_range, error, match) -> None:
     with pytest.raises(error, match=match):
-        plot_logit_log_likelihood(counts, eta_range)
+        plot_logit_log_likelihood(counts, phi_range)
 
 
 # ------------------------------------------------------------------------- the chapter

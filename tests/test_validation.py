@@ -166,7 +166,7 @@ BAD_CALLS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         "rate zero",
         lambda: continuous.exponential_nll([1.0], 0.0),
         ValueError,
-        "rate must be in (0, inf)",
+        "alpha must be in (0, inf)",
     ),
     ("negative data", lambda: continuous.exponential_mle([-1.0, 2.0]), ValueError, "[0, inf)"),
     ("all zero", lambda: continuous.exponential_mle([0.0, 0.0]), ValueError, "value > 0"),
@@ -219,7 +219,7 @@ BAD_CALLS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         "explorer rate",
         lambda: widgets.exponential_explorer([3.0], rate=5.0),
         ValueError,
-        "rate must be in (0, max_rate",
+        "alpha must be in (0, max_alpha",
     ),
     ("explorer zeros", lambda: widgets.exponential_explorer([0.0]), ValueError, "value > 0"),
     (

@@ -5,11 +5,14 @@ prior. With a Beta(a, b) prior and ``n_heads`` heads, ``n_tails`` tails it is th
 Beta(n_heads + a, n_tails + b) distribution. Its mode (the MAP estimate) equals
 the MLE only for the flat prior a = b = 1, and *only in the theta coordinate*:
 a density picks up a Jacobian factor when the parameter is changed to the
-log-odds ``phi = log(theta / (1 - theta))``, so its mode moves; the likelihood is
+log-odds ``phi = ln(theta / (1 - theta))``, so its mode moves; the likelihood is
 a function, not a density, so its peak does not.
 
 Everything is computed in log space with numerically stable formulas
-(``log sigmoid(phi) = -softplus(-phi)``), so large ``|phi|`` gives no NaN.
+(``ln sigmoid(phi) = -softplus(-phi)``), so large ``|phi|`` gives no NaN.
+
+Notation (the book's): the log-odds is phi, its inverse is written out as ``sigmoid``
+(never sigma, which is a standard deviation), and ln is the natural log.
 """
 
 from __future__ import annotations
@@ -92,7 +95,7 @@ def _log_beta_function(alpha: float, beta: float) -> float:
 
 
 def _coefficient_times_log(coefficient: float, value: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``coefficient * log(value)`` with ``0 * log(0) = 0`` and no numpy warnings."""
+    """``coefficient * ln(value)`` with ``0 * ln(0) = 0`` and no numpy warnings."""
     if coefficient == 0:
         return np.zeros_like(value)
     with np.errstate(divide="ignore"):
@@ -108,7 +111,7 @@ def _beta_log_density(theta: NDArray[np.float64], alpha: float, beta: float) -> 
 
 
 def _softplus(x: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``log(1 + exp(x))`` without overflow."""
+    """``ln(1 + exp(x))`` without overflow."""
     return np.logaddexp(0.0, x)
 
 
@@ -342,11 +345,29 @@ def map_under_flat_log_odds_prior(n_heads: int, n_tails: int) -> float:
 def log_likelihood_in_log_odds(
     phi: ArrayLike, n_heads: int, n_tails: int
 ) -> NDArray[np.float64] | float:
-    r"""Coin log-likelihood as a function of the log-odds: :math:`\ln L(\sigma(\phi))`.
+    r"""Coin log-likelihood in the log-odds: :math:`\ln L(\operatorname{sigmoid}(\phi))`.
 
-    Uses :math:`\ln\sigma(\phi) = -\operatorname{softplus}(-\phi)`, so it stays finite
-    for any finite phi (plugging ``sigmoid(phi)`` into the theta version would give
-    ``-inf`` once ``sigmoid(phi)`` rounds to 1).
+    Uses :math:`\ln\operatorname{sigmoid}(\phi) = -\operatorname{softplus}(-\phi)`, so it
+    stays finite for any finite phi (plugging ``sigmoid(phi)`` into the theta version
+    would give ``-inf`` once ``sigmoid(phi)`` rounds to 1).
+
+    Parameters
+    ----------
+    phi : float or array_like
+        Finite log-odds, any shape.
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`-n_H\,\operatorname{softplus}(-\phi) - n_T\,\operatorname{softplus}(\phi)`,
+        same shape as ``phi``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``phi`` is not finite or a count is not a whole number >= 0.
 
     Examples
     --------
@@ -394,7 +415,7 @@ def log_posterior_in_log_odds(
     Changing variables multiplies a density by the Jacobian
     :math:`d\theta/d\phi = \theta(1-\theta)`, so the posterior density of phi is
     :math:`\theta^{n_H+a}(1-\theta)^{n_T+b}/B(n_H+a, n_T+b)` at
-    :math:`\theta = \sigma(\phi)`. With a = b = 0 the prior is flat in phi.
+    :math:`\theta = \operatorname{sigmoid}(\phi)`. With a = b = 0 the prior is flat in phi.
 
     Parameters
     ----------
@@ -404,6 +425,16 @@ def log_posterior_in_log_odds(
         Observed counts.
     a, b : float
         Prior parameters in [0, inf) with ``n_heads + a > 0`` and ``n_tails + b > 0``.
+
+    Returns
+    -------
+    float or ndarray
+        The log density of phi, same shape as ``phi``; it integrates to 1 over the real line.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``phi`` is not finite, a count is bad, or the posterior would be improper.
 
     Examples
     --------
@@ -445,6 +476,25 @@ def map_in_log_odds(n_heads: int, n_tails: int, a: float = 1.0, b: float = 1.0) 
 def plot_likelihood_area(n_heads: int, n_tails: int) -> Figure:
     """The likelihood beside the same curve rescaled to area 1 (the flat-prior posterior).
 
+    The area of :math:`\theta^{n_H}(1-\theta)^{n_T}` over [0, 1] is
+    :math:`B(n_H + 1, n_T + 1)` (:func:`mle_book.likelihood.likelihood_integral`);
+    dividing by it gives the Beta(n_H + 1, n_T + 1) density.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two axes: the likelihood with its area shaded, and the posterior density.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a whole number >= 0.
+
     Examples
     --------
     >>> fig = plot_likelihood_area(9, 4)
@@ -470,7 +520,7 @@ def plot_likelihood_area(n_heads: int, n_tails: int) -> Figure:
     right.set(
         xlabel="θ (probability of heads)",
         ylabel="posterior density p(θ | X)",
-        title="Rescaled to area 1: a density",
+        title="Rescaled to area 1: the flat-prior posterior",
     )
     return fig
 

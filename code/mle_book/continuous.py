@@ -4,7 +4,10 @@ Besides the densities and the closed-form estimates, the module computes the *ex
 probability of small intervals around the data (the argument for using densities, and
 the honest likelihood of rounded data), Gaussian mixtures (whose likelihood is
 unbounded), NLL curves on grids of parameters, a seeded simulation of the bias of
-the variance MLE, and the Box-Cox likelihood with and without its Jacobian.
+the variance MLE, and the Box-Cox profile likelihood with and without its Jacobian.
+
+Notation (the book's): sample size n, exponential rate alpha, Box-Cox parameter kappa,
+natural log ln.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ class GaussianFit(NamedTuple):
 
     @property
     def variance(self) -> float:
-        """The MLE of the variance, sigma**2 (divides by N, not N - 1)."""
+        """The MLE of the variance, sigma**2 (divides by n, not n - 1)."""
         return self.sigma**2
 
 
@@ -71,15 +74,21 @@ class VarianceSimulation(NamedTuple):
     n_repeats : int
         Number of samples simulated.
     mean_variance_mle : float
-        Average of the MLE :math:`\hat\sigma^2 = \frac1N\sum (x_i-\bar x)^2`.
+        Average of the MLE :math:`\hat\sigma^2 = \frac1n\sum (x_i-\bar x)^2`.
     mean_variance_unbiased : float
-        Average of :math:`s^2 = \frac1{N-1}\sum (x_i-\bar x)^2`.
+        Average of :math:`s^2 = \frac1{n-1}\sum (x_i-\bar x)^2`.
     mean_sigma_mle : float
         Average of :math:`\hat\sigma = \sqrt{\hat\sigma^2}`.
     expected_variance_mle : float
-        The exact expectation :math:`E[\hat\sigma^2] = \frac{N-1}{N}\sigma^2`.
+        The exact expectation :math:`E[\hat\sigma^2] = \frac{n-1}{n}\sigma^2`.
     se_variance_mle : float
         Monte Carlo standard error of ``mean_variance_mle``.
+    sd_variance_mle : float
+        Standard deviation of :math:`\hat\sigma^2` across the samples; exactly
+        :math:`\sqrt{2(n-1)}\,\sigma^2/n` for Gaussian data, so it tends to 0 as n grows.
+    mse_variance_mle : float
+        Mean squared error :math:`E[(\hat\sigma^2-\sigma^2)^2]` over the samples; exactly
+        :math:`(2n-1)\sigma^4/n^2` (variance plus squared bias), so it tends to 0 as well.
     """
 
     n: int
@@ -89,6 +98,8 @@ class VarianceSimulation(NamedTuple):
     mean_sigma_mle: float
     expected_variance_mle: float
     se_variance_mle: float
+    sd_variance_mle: float
+    mse_variance_mle: float
 
 
 # ---------------------------------------------------------------- validation helpers
@@ -152,7 +163,7 @@ def gaussian_nll_grid(
 ) -> NDArray[np.float64] | float:
     r"""The Gaussian NLL at every (mu, sigma) of a grid, by broadcasting ``mus`` with ``sigmas``.
 
-    Uses :math:`\sum_i (x_i-\mu)^2 = \sum_i (x_i-\bar x)^2 + N(\bar x-\mu)^2`, so each grid
+    Uses :math:`\sum_i (x_i-\mu)^2 = \sum_i (x_i-\bar x)^2 + n(\bar x-\mu)^2`, so each grid
     point costs O(1) whatever the sample size. Pass ``mus[:, None]`` and ``sigmas[None, :]``
     for a 2-d table.
 
@@ -174,10 +185,11 @@ def gaussian_nll_grid(
 
 
 def gaussian_mle(sample: ArrayLike) -> GaussianFit:
-    r"""MLE of a Gaussian: the sample mean and :math:`\sqrt{\frac1N\sum (x_i-\bar x)^2}`.
+    r"""MLE of a Gaussian: the sample mean and :math:`\sqrt{\frac1n\sum (x_i-\bar x)^2}`.
 
-    The variance estimate divides by N: biased (its mean is (N-1)/N sigma**2) but
-    consistent. ``sigma`` is the MLE of the standard deviation by invariance.
+    The variance estimate divides by n: biased (its mean is (n-1)/n sigma**2) but
+    consistent (its variance tends to 0 as well as its bias). ``sigma`` is the MLE of
+    the standard deviation by invariance.
     The computation is scaled, so huge or tiny values neither overflow nor underflow.
 
     Raises
@@ -216,8 +228,9 @@ def gaussian_variance_bias(
 ) -> VarianceSimulation:
     r"""Simulate ``n_repeats`` samples of size ``n`` from N(mu, sigma**2); average the estimates.
 
-    Shows that the variance MLE is biased, :math:`E[\hat\sigma^2]=\frac{N-1}{N}\sigma^2`, and
-    that the bias vanishes as N grows. Vectorised, in chunks of about a million numbers.
+    Shows that the variance MLE is biased, :math:`E[\hat\sigma^2]=\frac{n-1}{n}\sigma^2`, and
+    that both the bias and the spread vanish as n grows (so the mean squared error
+    tends to 0: the estimator is consistent). Vectorised, in chunks of about a million numbers.
 
     Parameters
     ----------
@@ -229,6 +242,18 @@ def gaussian_variance_bias(
         The seeded source of randomness, e.g. ``np.random.default_rng(0)``.
     mu, sigma : float
         The true mean and standard deviation (sigma > 0).
+
+    Returns
+    -------
+    VarianceSimulation
+        Averages of the estimates, the exact expectation, the Monte Carlo standard error,
+        and the spread and mean squared error of the variance MLE.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an ``n`` or ``n_repeats`` out of range, an ``rng`` that is not a
+        ``numpy.random.Generator``, or ``sigma`` <= 0.
 
     Examples
     --------
@@ -242,13 +267,14 @@ def gaussian_variance_bias(
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
     rows = max(1, 2**20 // n)
-    sum_variance = sum_squares = sum_sigma = 0.0
+    sum_variance = sum_squares = sum_sigma = sum_error2 = 0.0
     for start in range(0, n_repeats, rows):
         batch = rng.normal(mu, sigma, size=(min(rows, n_repeats - start), n))
         variance = np.var(batch, axis=1)
         sum_variance += float(np.sum(variance))
         sum_squares += float(np.sum(variance**2))
         sum_sigma += float(np.sum(np.sqrt(variance)))
+        sum_error2 += float(np.sum((variance - sigma**2) ** 2))
     mean_variance = sum_variance / n_repeats
     spread = max(sum_squares / n_repeats - mean_variance**2, 0.0)
     return VarianceSimulation(
@@ -259,14 +285,33 @@ def gaussian_variance_bias(
         mean_sigma_mle=sum_sigma / n_repeats,
         expected_variance_mle=(n - 1) / n * sigma**2,
         se_variance_mle=math.sqrt(spread / n_repeats),
+        sd_variance_mle=math.sqrt(spread),
+        mse_variance_mle=sum_error2 / n_repeats,
     )
 
 
 # --------------------------------------------------------------------- exponential
 
 
-def exponential_log_density(x: ArrayLike, rate: float) -> NDArray[np.float64] | float:
-    r"""Log of :math:`\alpha e^{-\alpha x}` for x >= 0 (``-inf`` for x < 0).
+def exponential_log_density(x: ArrayLike, alpha: float) -> NDArray[np.float64] | float:
+    r"""Natural log of the exponential density :math:`\alpha e^{-\alpha x}`.
+
+    Parameters
+    ----------
+    x : float or array_like
+        Finite points, any shape. For x < 0 the density is 0 and the result ``-inf``.
+    alpha : float
+        The rate, in (0, inf) (events per unit of x).
+
+    Returns
+    -------
+    float or ndarray
+        :math:`\ln\alpha - \alpha x` for x >= 0, ``-inf`` for x < 0; a float for a scalar x.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``x`` is not finite real numbers or ``alpha`` is not in (0, inf).
 
     Examples
     --------
@@ -274,14 +319,31 @@ def exponential_log_density(x: ArrayLike, rate: float) -> NDArray[np.float64] | 
     -2.0986
     """
     points = _check_points(x)
-    rate = check_positive(rate, "rate")
+    alpha = check_positive(alpha, "alpha")
     with np.errstate(over="ignore"):
-        result = np.where(points >= 0, math.log(rate) - rate * points, -np.inf)
+        result = np.where(points >= 0, math.log(alpha) - alpha * points, -np.inf)
     return _result(result)
 
 
-def exponential_nll(sample: ArrayLike, rate: float) -> float:
-    """Negative log-likelihood of a non-negative sample under the exponential(rate).
+def exponential_nll(sample: ArrayLike, alpha: float) -> float:
+    r"""Negative log-likelihood :math:`-n\ln\alpha + \alpha\sum_i x_i` of an exponential sample.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations, each >= 0.
+    alpha : float
+        The rate, in (0, inf).
+
+    Returns
+    -------
+    float
+        The NLL (natural log).
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an empty, non-finite or negative sample, or ``alpha`` outside (0, inf).
 
     Examples
     --------
@@ -289,11 +351,28 @@ def exponential_nll(sample: ArrayLike, rate: float) -> float:
     2.0986
     """
     data = check_sample(sample, non_negative=True)
-    return float(-np.sum(exponential_log_density(data, rate)))
+    return float(-np.sum(exponential_log_density(data, alpha)))
 
 
-def exponential_nll_grid(sample: ArrayLike, rates: ArrayLike) -> NDArray[np.float64] | float:
-    r"""The exponential NLL :math:`-N\ln\alpha + \alpha\sum_i x_i` at every rate of a grid.
+def exponential_nll_grid(sample: ArrayLike, alphas: ArrayLike) -> NDArray[np.float64] | float:
+    r"""The exponential NLL :math:`-n\ln\alpha + \alpha\sum_i x_i` at every rate of a grid.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations, each >= 0.
+    alphas : float or array_like
+        Rates, each in (0, inf), any shape.
+
+    Returns
+    -------
+    float or ndarray
+        The NLL at each rate, same shape as ``alphas``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample or a rate outside (0, inf).
 
     Examples
     --------
@@ -301,15 +380,31 @@ def exponential_nll_grid(sample: ArrayLike, rates: ArrayLike) -> NDArray[np.floa
     array([2.1363, 2.0986, 2.1931])
     """
     data = check_sample(sample, non_negative=True)
-    rate = _check_positive_array(rates, "rates")
+    alpha = _check_positive_array(alphas, "alphas")
     total = float(np.sum(data))
     with np.errstate(over="ignore"):
-        result = -data.size * np.log(rate) + rate * total
+        result = -data.size * np.log(alpha) + alpha * total
     return _result(np.asarray(result, dtype=float))
 
 
 def exponential_mle(sample: ArrayLike) -> float:
-    r"""MLE of the exponential rate: :math:`\hat\alpha = N / \sum x_i = 1/\bar x`.
+    r"""MLE of the exponential rate: :math:`\hat\alpha = n / \sum_i x_i = 1/\bar x`.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations, each >= 0, at least one > 0.
+
+    Returns
+    -------
+    float
+        The rate that maximises the likelihood.
+
+    Raises
+    ------
+    ValueError
+        If every value is 0 (the likelihood then grows without bound in alpha), or the
+        mean is so small that 1/mean overflows.
 
     Examples
     --------
@@ -322,10 +417,10 @@ def exponential_mle(sample: ArrayLike) -> float:
         raise ValueError("sample must contain a value > 0; for all zeros the MLE is infinite")
     mean = scale * float(np.mean(data / scale))  # no overflow in the sum
     with np.errstate(over="ignore"):
-        rate = float(np.float64(1.0) / np.float64(mean))
-    if not math.isfinite(rate):
+        alpha = float(np.float64(1.0) / np.float64(mean))
+    if not math.isfinite(alpha):
         raise ValueError(f"sample mean {mean:.3g} is too small: the MLE 1/mean exceeds the floats")
-    return rate
+    return alpha
 
 
 # ------------------------------------------------- exact interval probabilities
@@ -382,7 +477,7 @@ def interval_probability(x: float, mu: float, sigma: float, epsilon: float) -> f
 def gaussian_interval_nll(sample: ArrayLike, mu: float, sigma: float, epsilon: float) -> float:
     r"""Exact :math:`-\sum_i \ln P(x_i-\epsilon/2 < X < x_i+\epsilon/2)` for X ~ N(mu, sigma**2).
 
-    For small epsilon this is :math:`-N\ln\epsilon` plus the density NLL. It is never
+    For small epsilon this is :math:`-n\ln\epsilon` plus the density NLL. It is never
     negative (each probability is at most 1), and it is the honest NLL of data recorded
     to a resolution ``epsilon``. Returns ``inf`` if an interval's probability underflows.
 
@@ -551,30 +646,45 @@ def gaussian_rounded_mle(
 
 
 def box_cox_profile_nll(
-    sample: ArrayLike, lambdas: ArrayLike, *, jacobian: bool = True
+    sample: ArrayLike, kappas: ArrayLike, *, jacobian: bool = True
 ) -> NDArray[np.float64] | float:
-    r"""Profile NLL of the Box-Cox parameter lambda for positive data, at every lambda given.
+    r"""Profile NLL of the Box-Cox parameter kappa for positive data, at every kappa given.
 
-    The model says that :math:`y = (x^\lambda - 1)/\lambda` (:math:`\ln x` at
-    :math:`\lambda = 0`) is Gaussian. For each lambda the Gaussian is fitted to y by
-    maximum likelihood, and the NLL of the *original* data x is returned:
+    The model says that :math:`y = (x^\kappa - 1)/\kappa` (:math:`\ln x` at
+    :math:`\kappa = 0`) is Gaussian with unknown mean and variance. For each kappa those
+    two *nuisance* parameters are replaced by their MLE given kappa, which is what makes
+    this a **profile** likelihood, and the NLL of the *original* data x is returned
+    (Box and Cox, 1964):
 
     .. math::
 
-        \frac N2\big(\ln(2\pi\hat\sigma_\lambda^2) + 1\big) - (\lambda - 1)\sum_i \ln x_i,
+        \frac n2\big(\ln(2\pi\hat\sigma_\kappa^2) + 1\big) - (\kappa - 1)\sum_i \ln x_i,
 
-    where the last term is the log of the Jacobian :math:`dy/dx = x^{\lambda-1}`. With
+    where the last term is the log of the Jacobian :math:`dy/dx = x^{\kappa-1}`. With
     it, the minimiser does not depend on the units of x. ``jacobian=False`` drops that
-    term, which is wrong because it depends on lambda: shown for teaching only.
+    term, which is wrong because it depends on kappa: shown for teaching only.
 
     Parameters
     ----------
     sample : array_like
         One-dimensional, finite, positive observations, at least two distinct.
-    lambdas : array_like
-        Finite values of lambda, any shape.
+    kappas : float or array_like
+        Finite values of kappa, any shape.
     jacobian : bool
         Keep the Jacobian term (the correct likelihood).
+
+    Returns
+    -------
+    float or ndarray
+        The profile NLL at each kappa, same shape as ``kappas``.
+
+    Raises
+    ------
+    TypeError
+        If ``jacobian`` is not a bool, or the inputs are not real numbers.
+    ValueError
+        If the sample holds a value <= 0 or fewer than two distinct values, a kappa is not
+        finite, or at some kappa the transformed values cannot be told apart in floating point.
 
     Examples
     --------
@@ -589,29 +699,29 @@ def box_cox_profile_nll(
             "sample must hold at least two distinct values: otherwise the fitted "
             "variance is 0 and the likelihood is unbounded"
         )
-    lam = _check_points(lambdas, "lambdas")
+    kappa = _check_points(kappas, "kappas")
     if not isinstance(jacobian, (bool, np.bool_)):
         raise TypeError(f"jacobian must be True or False, got {type(jacobian).__name__}")
     logs = np.log(data)
     n = data.size
-    log_variance = np.empty(lam.shape)
-    for index, value in np.ndenumerate(lam):
-        if abs(value) * float(np.max(np.abs(logs))) < 1e-10:  # the limit lambda -> 0: ln x
+    log_variance = np.empty(kappa.shape)
+    for index, value in np.ndenumerate(kappa):
+        if abs(value) * float(np.max(np.abs(logs))) < 1e-10:  # the limit kappa -> 0: ln x
             top, spread, divisor = 0.0, float(np.var(logs)), 0.0
         else:
-            # var((x^l - 1)/l) = exp(2m) var(expm1(z - m)) / l^2 with z = l ln x, m = max z:
-            # no overflow for any lambda, and expm1 keeps the small differences accurate.
+            # var((x^k - 1)/k) = exp(2m) var(expm1(z - m)) / k^2 with z = k ln x, m = max z:
+            # no overflow for any kappa, and expm1 keeps the small differences accurate.
             z = value * logs
             top = float(np.max(z))
             spread = float(np.var(np.expm1(z - top)))
             divisor = 2 * math.log(abs(value))
         if not spread > 0:
             raise ValueError(
-                f"at lambda={value:g} the transformed sample values cannot be told apart in "
-                "floating point (variance 0); use values that differ more, or a smaller |lambda|"
+                f"at kappa={value:g} the transformed sample values cannot be told apart in "
+                "floating point (variance 0); use values that differ more, or a smaller |kappa|"
             )
         log_variance[index] = 2 * top + math.log(spread) - divisor
     result = 0.5 * n * (log_variance + math.log(2 * math.pi) + 1.0)
     if jacobian:
-        result = result - (lam - 1.0) * float(np.sum(logs))
+        result = result - (kappa - 1.0) * float(np.sum(logs))
     return _result(np.asarray(result, dtype=float))

@@ -32,6 +32,7 @@ __all__ = [
     "theta_grid",
     "plot_exponential_fit",
     "plot_nll_against_sigma",
+    "plot_epsilon_windows",
 ]
 
 _PEAK_STYLE = {"color": "#c0392b", "linestyle": "--", "linewidth": 1.2}
@@ -52,6 +53,23 @@ def theta_grid(n_points: int = 1001) -> np.ndarray:
 def plot_likelihood(n_heads: int, n_tails: int, *, ax: plt.Axes | None = None) -> Figure:
     r"""Plot :math:`\theta^{n_H}(1-\theta)^{n_T}` with its peak at the MLE marked.
 
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0, not both 0 (the MLE is then undefined).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure; its first line is the curve, the second the dashed MLE line.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a whole number >= 0, or both are 0.
+
     Examples
     --------
     >>> fig = plot_likelihood(9, 4)
@@ -66,7 +84,7 @@ def plot_likelihood(n_heads: int, n_tails: int, *, ax: plt.Axes | None = None) -
     fig = ax.figure
     theta = theta_grid()
     ax.plot(theta, np.exp(bernoulli_log_likelihood(theta, n_heads, n_tails)), color="#1f5fa8")
-    ax.axvline(theta_hat, **_PEAK_STYLE, label=f"θ̂ = {n_heads}/{n_heads + n_tails}")
+    ax.axvline(theta_hat, **_PEAK_STYLE, label=f"MLE θ = {n_heads}/{n_heads + n_tails}")
     ax.set(
         xlabel="θ (probability of heads)",
         ylabel="likelihood L(θ)",
@@ -78,6 +96,21 @@ def plot_likelihood(n_heads: int, n_tails: int, *, ax: plt.Axes | None = None) -
 
 def plot_likelihood_and_log(n_heads: int, n_tails: int) -> Figure:
     """The likelihood and the log-likelihood side by side: same peak, different shape.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0, not both 0.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two axes: L(θ) and ℓ(θ) = ln L(θ), each with the MLE marked.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a whole number >= 0, or both are 0.
 
     Examples
     --------
@@ -106,7 +139,24 @@ def plot_sharpening(
     n_tails: int,
     multipliers: Sequence[int] = (1, 4, 16, 64),
 ) -> Figure:
-    """Relative likelihood L(θ)/L(θ̂) for k times the data: the peak narrows like 1/√k.
+    """Relative likelihood L(θ)/L(MLE) for k times the data: the peak narrows like 1/√k.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0, not both 0.
+    multipliers : sequence of int
+        The factors k, each in [1, 10**9]; one curve each.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes: a curve per multiplier and the dashed MLE line.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad count or multiplier.
 
     Examples
     --------
@@ -128,7 +178,7 @@ def plot_sharpening(
     ax.axvline(theta_hat, **_PEAK_STYLE)
     ax.set(
         xlabel="θ (probability of heads)",
-        ylabel="relative likelihood L(θ) / L(θ̂)",
+        ylabel=r"relative likelihood $L(\theta)\,/\,L(\hat\theta)$",
         title="More flips, same ratio: a sharper peak",
     )
     ax.legend(frameon=False)
@@ -141,7 +191,7 @@ def plot_descent(
     *,
     log_error: bool = True,
 ) -> Figure:
-    """Distance to the MLE per iteration for several optimiser runs.
+    r"""Distance to the MLE per iteration for several optimiser runs.
 
     Parameters
     ----------
@@ -152,11 +202,23 @@ def plot_descent(
     log_error : bool
         Use a log scale for the error axis.
 
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes, a line of distances per run.
+
+    Raises
+    ------
+    TypeError
+        If ``paths`` is not a non-empty dict.
+    ValueError
+        If a path holds non-finite values.
+
     Examples
     --------
     >>> fig = plot_descent({"run": [0.5, 0.6, 0.69]}, 9 / 13)
     >>> fig.axes[0].get_ylabel()
-    '|θₖ − θ̂|'
+    '$|\\theta_k - \\hat\\theta|$'
     """
     if not isinstance(paths, dict) or not paths:
         raise TypeError("paths must be a non-empty dict of label -> iterates")
@@ -169,13 +231,36 @@ def plot_descent(
         ax.plot(np.arange(iterates.size), error, marker="o", markersize=3, label=label)
     if log_error:
         ax.set_yscale("log")
-    ax.set(xlabel="iteration k", ylabel="|θₖ − θ̂|", title="Distance to the closed-form MLE")
+    ax.set(
+        xlabel="iteration k",
+        ylabel=r"$|\theta_k - \hat\theta|$",
+        title="Distance to the closed-form MLE",
+    )
     ax.legend(frameon=False)
     return fig
 
 
 def plot_gaussian_fit(sample: ArrayLike, mu: float, sigma: float) -> Figure:
     """Histogram of a sample with the fitted Gaussian density on top.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations.
+    mu : float
+        Mean of the density drawn (usually the MLE, the sample mean).
+    sigma : float
+        Its standard deviation, in (0, inf).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes: the density histogram and the fitted curve.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample or ``sigma`` <= 0.
 
     Examples
     --------
@@ -191,15 +276,32 @@ def plot_gaussian_fit(sample: ArrayLike, mu: float, sigma: float) -> Figure:
         grid,
         np.exp(gaussian_log_density(grid, mu, sigma)),
         color="#1f5fa8",
-        label=f"N(μ̂={mu:.2f}, σ̂={sigma:.2f})",
+        label=rf"N($\hat\mu$={mu:.2f}, $\hat\sigma$={sigma:.2f})",
     )
     ax.set(xlabel="x", ylabel="density", title="Gaussian fitted by maximum likelihood")
     ax.legend(frameon=False)
     return fig
 
 
-def plot_exponential_fit(sample: ArrayLike, rate: float) -> Figure:
+def plot_exponential_fit(sample: ArrayLike, alpha: float) -> Figure:
     r"""Histogram of non-negative data under the fitted density :math:`\alpha e^{-\alpha x}`.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations, each >= 0.
+    alpha : float
+        The exponential rate to draw, in (0, inf); usually the MLE ``1 / mean``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes: the density histogram and the fitted curve.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample or ``alpha`` outside (0, inf).
 
     Examples
     --------
@@ -207,12 +309,12 @@ def plot_exponential_fit(sample: ArrayLike, rate: float) -> Figure:
     'density'
     """
     data = check_sample(sample, non_negative=True)
-    rate = check_positive(rate, "rate")
+    alpha = check_positive(alpha, "alpha")
     fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
     ax.hist(data, bins="auto", density=True, color="#b8cfe8", edgecolor="white", label="sample")
-    grid = np.linspace(0.0, max(float(data.max()), 4.0 / rate) * 1.05, 400)
-    label = f"α̂ e^(−α̂x), α̂ = {rate:.3g}"
-    ax.plot(grid, rate * np.exp(-rate * grid), color="#1f5fa8", label=label)
+    grid = np.linspace(0.0, max(float(data.max()), 4.0 / alpha) * 1.05, 400)
+    label = f"α e^(−αx), MLE α = {alpha:.3g}"
+    ax.plot(grid, alpha * np.exp(-alpha * grid), color="#1f5fa8", label=label)
     ax.set(
         xlabel="x",
         ylabel="density",
@@ -229,8 +331,13 @@ def plot_nll_against_sigma(
     *,
     title: str = "NLL as a standard deviation shrinks",
     xlabel: str = "σ (log scale, shrinking to the right)",
+    zoom_to: float | None = None,
 ) -> Figure:
     """NLL curves against a standard deviation on a log axis that runs towards sigma -> 0.
+
+    A curve that first rises a little and then falls a long way hides its rise at the
+    full scale; ``zoom_to`` adds a second panel over ``sigmas >= zoom_to`` only, with its
+    own vertical scale, so the early part is visible.
 
     Parameters
     ----------
@@ -240,35 +347,75 @@ def plot_nll_against_sigma(
         Label -> NLL values (finite), as many as ``sigmas``.
     title, xlabel : str
         Figure title and x-axis label.
+    zoom_to : float, optional
+        Smallest sigma of the zoomed right-hand panel, in (min(sigmas), max(sigmas));
+        ``None`` (the default) draws one panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes, or two (full range, zoom) when ``zoom_to`` is given.
+
+    Raises
+    ------
+    TypeError
+        If ``curves`` is not a non-empty dict.
+    ValueError
+        If a sigma is not positive, a curve's length differs from ``sigmas``, or
+        ``zoom_to`` leaves fewer than two points in the zoomed panel.
 
     Examples
     --------
     >>> fig = plot_nll_against_sigma([1.0, 0.1, 0.01], {"NLL": [3.0, 1.0, -1.0]})
     >>> fig.axes[0].get_xscale()
     'log'
+    >>> len(plot_nll_against_sigma([1.0, 0.1, 0.01], {"NLL": [3.0, 1.0, -1.0]}, zoom_to=0.1).axes)
+    2
     """
     scale = check_sample(sigmas, "sigmas")
     if np.any(scale <= 0):
         raise ValueError(f"sigmas must be in (0, inf), got {scale[scale <= 0][0]}")
     if not isinstance(curves, dict) or not curves:
         raise TypeError("curves must be a non-empty dict of label -> NLL values")
-    fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
-    for label, values in curves.items():
-        nll = check_sample(values, f"curves[{label!r}]")
+    values = {}
+    for label, curve_values in curves.items():
+        nll = check_sample(curve_values, f"curves[{label!r}]")
         if nll.size != scale.size:
             raise ValueError(f"curves[{label!r}] has {nll.size} values but sigmas has {scale.size}")
-        ax.plot(scale, nll, label=label)
-    ax.set_xscale("log")
-    ax.set_xlim(scale.max(), scale.min())
-    ax.set(xlabel=xlabel, ylabel="NLL", title=title)
-    ax.legend(frameon=False)
+        values[label] = nll
+    windows = [np.ones(scale.size, dtype=bool)]
+    if zoom_to is not None:
+        zoom_to = check_positive(zoom_to, "zoom_to")
+        inside = scale >= zoom_to
+        if inside.sum() < 2 or inside.all():
+            raise ValueError(
+                f"zoom_to must leave at least two sigmas in the zoom and some outside it, "
+                f"got zoom_to={zoom_to}"
+            )
+        windows.append(inside)
+    fig, axes = plt.subplots(
+        1, len(windows), figsize=(6 * len(windows), 3.4), layout="constrained", squeeze=False
+    )
+    for ax, window in zip(axes[0], windows, strict=True):
+        for label, nll in values.items():
+            ax.plot(scale[window], nll[window], label=label)
+        ax.set_xscale("log")
+        ax.set_xlim(scale[window].max(), scale[window].min())
+        zoomed = not window.all()
+        ax.set(
+            xlabel=xlabel,
+            ylabel="NLL",
+            title=f"Zoom: σ down to {scale[window].min():.0e}" if zoomed else title,
+        )
+        ax.legend(frameon=False)
     return fig
 
 
 def plot_uniform_likelihood(sample: ArrayLike, *, ax: Axes | None = None) -> Figure:
-    """Plot the relative Uniform(0, θ) likelihood L(θ)/L(θ̂): 0, then a jump, then (θ̂/θ)^N.
+    """Plot the relative Uniform(0, b) likelihood L(b)/L(max xᵢ): 0, then a jump, then decay.
 
-    The maximum is at the jump, θ̂ = max xᵢ, where the likelihood is not differentiable.
+    For n observations the likelihood is 0 for b < max xᵢ and b^(−n) above it, so the
+    maximum is at the jump, b = max xᵢ, where the likelihood is not differentiable.
 
     Parameters
     ----------
@@ -285,25 +432,25 @@ def plot_uniform_likelihood(sample: ArrayLike, *, ax: Axes | None = None) -> Fig
     Examples
     --------
     >>> plot_uniform_likelihood([1.0, 3.0]).axes[0].get_xlabel()
-    'θ (upper end of the interval)'
+    'b (upper end of the interval)'
     """
     data = check_sample(sample, non_negative=True)
     largest = float(data.max())
     if largest == 0.0:
-        raise ValueError("sample must contain a value > 0; for all zeros the MLE is θ = 0")
+        raise ValueError("sample must contain a value > 0; for all zeros the MLE is b = 0")
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
-    theta = np.linspace(0.5 * largest, 1.8 * largest, 1301)
-    relative = np.exp(uniform_log_likelihood(theta, data) - uniform_log_likelihood(largest, data))
-    below = theta < largest
-    ax.plot(theta[below], relative[below], color="#1f5fa8")
-    ax.plot(theta[~below], relative[~below], color="#1f5fa8")
+    upper = np.linspace(0.5 * largest, 1.8 * largest, 1301)
+    relative = np.exp(uniform_log_likelihood(upper, data) - uniform_log_likelihood(largest, data))
+    below = upper < largest
+    ax.plot(upper[below], relative[below], color="#1f5fa8")
+    ax.plot(upper[~below], relative[~below], color="#1f5fa8")
     ax.plot([largest], [1.0], "o", color="#c0392b")
-    ax.axvline(largest, **_PEAK_STYLE, label=f"θ̂ = max xᵢ = {largest:g}")
+    ax.axvline(largest, **_PEAK_STYLE, label=f"MLE b = max xᵢ = {largest:g}")
     ax.set(
-        xlabel="θ (upper end of the interval)",
-        ylabel="relative likelihood L(θ) / L(θ̂)",
-        title=f"Uniform(0, θ) likelihood of {data.size} observations",
+        xlabel="b (upper end of the interval)",
+        ylabel="relative likelihood L(b) / L(max xᵢ)",
+        title=f"Uniform(0, b) likelihood of {data.size} observations",
     )
     ax.legend(frameon=False)
     return ax.figure
@@ -311,9 +458,11 @@ def plot_uniform_likelihood(sample: ArrayLike, *, ax: Axes | None = None) -> Fig
 
 def plot_logit_log_likelihood(
     counts: Sequence[tuple[int, int]] = ((9, 4), (5, 0)),
-    eta_range: tuple[float, float] = (-4.0, 12.0),
+    phi_range: tuple[float, float] = (-4.0, 12.0),
+    *,
+    eta_range: tuple[float, float] | None = None,
 ) -> Figure:
-    """One panel per (heads, tails) pair: the coin log-likelihood in the log-odds η.
+    """One panel per (heads, tails) pair: the coin log-likelihood in the log-odds φ.
 
     With both counts positive the curve has a peak at ln(n_H/n_T); with no tails it
     rises towards 0 for ever and has no maximiser.
@@ -322,37 +471,139 @@ def plot_logit_log_likelihood(
     ----------
     counts : sequence of (int, int)
         ``(n_heads, n_tails)`` pairs, one panel each (1 to 4 pairs).
-    eta_range : (float, float)
-        Plotted interval of η, increasing.
+    phi_range : (float, float)
+        Plotted interval of the log-odds φ, increasing, finite.
+    eta_range : (float, float), optional
+        Deprecated keyword spelling of ``phi_range`` (the book writes the log-odds φ);
+        kept only for old callers.
 
     Returns
     -------
     matplotlib.figure.Figure
         The figure, one axes per pair.
 
+    Raises
+    ------
+    ValueError
+        For 0 or more than 4 pairs, a bad count, or a range that is not increasing.
+
     Examples
     --------
     >>> len(plot_logit_log_likelihood().axes)
     2
+    >>> plot_logit_log_likelihood([(9, 4)]).axes[0].get_xlabel()
+    'φ = ln(θ / (1 − θ))'
     """
+    if eta_range is not None:
+        phi_range = eta_range
     pairs = list(counts)
     check_int_in_range(len(pairs), "len(counts)", 1, 4)
-    low, high = (check_real(value, "eta_range") for value in eta_range)
+    low, high = (check_real(value, "phi_range") for value in phi_range)
     if not low < high:
-        raise ValueError(f"eta_range must be increasing, got ({low}, {high})")
+        raise ValueError(f"phi_range must be increasing, got ({low}, {high})")
     fig, axes = plt.subplots(
         1, len(pairs), figsize=(4.5 * len(pairs), 3.4), layout="constrained", squeeze=False
     )
-    eta = np.linspace(low, high, 801)
+    phi = np.linspace(low, high, 801)
     for ax, (n_heads, n_tails) in zip(axes[0], pairs, strict=True):
-        ax.plot(eta, log_likelihood_in_log_odds(eta, n_heads, n_tails), color="#1f5fa8")
+        ax.plot(phi, log_likelihood_in_log_odds(phi, n_heads, n_tails), color="#1f5fa8")
         if n_heads > 0 and n_tails > 0:
             peak = math.log(n_heads / n_tails)
-            ax.axvline(peak, **_PEAK_STYLE, label=f"η̂ = ln({n_heads}/{n_tails})")
+            ax.axvline(peak, **_PEAK_STYLE, label=f"MLE φ = ln({n_heads}/{n_tails})")
             title = f"{n_heads} heads, {n_tails} tails: a peak"
         else:
             ax.axhline(0.0, color="0.5", linestyle=":", label="sup = 0, never reached")
             title = f"{n_heads} heads, {n_tails} tails: no peak"
-        ax.set(xlabel="η = ln(θ / (1 − θ))", ylabel="log-likelihood ℓ(η)", title=title)
+        ax.set(xlabel="φ = ln(θ / (1 − θ))", ylabel="log-likelihood ℓ(φ)", title=title)
         ax.legend(frameon=False)
     return fig
+
+
+def plot_epsilon_windows(
+    sample: ArrayLike, mu: float, sigma: float, epsilon: float, *, ax: Axes | None = None
+) -> Figure:
+    r"""The normal density over a sample, with a window of width ε around each observation.
+
+    Each window is drawn as a rectangle of width ε and height :math:`p(x_i)`, so its area
+    :math:`\epsilon\,p(x_i)` is (for small ε) the probability that the observation lands
+    in the window; the exact probability, the area under the curve over the window, is
+    shaded beneath it. The product of those areas is the probability of the data recorded
+    to a resolution ε.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations (1 to 200 of them).
+    mu : float
+        Mean of the normal density drawn.
+    sigma : float
+        Its standard deviation, in (0, inf).
+    epsilon : float
+        Window width, in (0, inf).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure holding the plot; the rectangles are ``ax.patches``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample, more than 200 observations, or ``sigma``/``epsilon`` <= 0.
+
+    Examples
+    --------
+    >>> fig = plot_epsilon_windows([0.0, 1.0], 0.0, 1.0, 0.2)
+    >>> len(fig.axes[0].patches)   # one rectangle per observation
+    2
+    """
+    data = check_sample(sample)
+    check_int_in_range(data.size, "len(sample)", 1, 200)
+    mu = check_real(mu, "mu")
+    sigma = check_positive(sigma, "sigma")
+    epsilon = check_positive(epsilon, "epsilon")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3.4), layout="constrained")
+    low = min(float(data.min()), mu - 3 * sigma) - epsilon
+    high = max(float(data.max()), mu + 3 * sigma) + epsilon
+    grid = np.linspace(low, high, 800)
+    ax.plot(
+        grid,
+        np.exp(gaussian_log_density(grid, mu, sigma)),
+        color="#1f5fa8",
+        label=f"density p(x), μ = {mu:g}, σ = {sigma:g}",
+    )
+    for index, x in enumerate(data):
+        height = math.exp(gaussian_log_density(float(x), mu, sigma))
+        ax.add_patch(
+            plt.Rectangle(
+                (x - epsilon / 2, 0.0),
+                epsilon,
+                height,
+                facecolor="#e67e22",
+                alpha=0.45,
+                edgecolor="#7a3e00",
+                linewidth=0.8,
+                label="rectangle of area ε·p(xᵢ)" if index == 0 else None,
+            )
+        )
+        window = np.linspace(x - epsilon / 2, x + epsilon / 2, 30)
+        ax.fill_between(
+            window,
+            np.exp(gaussian_log_density(window, mu, sigma)),
+            color="#1f5fa8",
+            alpha=0.25,
+            label="exact probability of the window" if index == 0 else None,
+        )
+    ax.plot(data, np.zeros_like(data), "|", color="black", markersize=12, label="observations")
+    ax.set(
+        xlabel="x",
+        ylabel="density",
+        title=f"{data.size} observations, each known to within ±ε/2 (ε = {epsilon:g})",
+        xlim=(low, high),
+    )
+    ax.set_ylim(bottom=0.0)
+    ax.legend(frameon=False, fontsize="small", loc="upper left")
+    return ax.figure

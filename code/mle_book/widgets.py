@@ -46,6 +46,7 @@ __all__ = [
     "coverage_explorer",
     "SurfaceFigure",
     "surface_explorer",
+    "posterior_explorer",
 ]
 
 _STATIC = Path(__file__).parent / "static"
@@ -70,7 +71,12 @@ class ExplorerFigure(anywidget.AnyWidget):
 
 
 class CoinFigure(ExplorerFigure):
-    """Bernoulli likelihood (or log-likelihood) in theta, with a marker and the peak."""
+    """Bernoulli likelihood (or log-likelihood) in theta, with a marker and the peak.
+
+    With ``normalise=True`` the curve is divided by B(n_H + 1, n_T + 1): the
+    Beta(n_H + 1, n_T + 1) density, the posterior under a flat prior (see
+    :func:`mle_book.bayes.log_posterior`), with its peak and height read out.
+    """
 
     kind = traitlets.Unicode("coin").tag(sync=True)
     n_heads = traitlets.Int(9).tag(sync=True)
@@ -80,8 +86,18 @@ class CoinFigure(ExplorerFigure):
     scale = traitlets.Unicode("linear").tag(sync=True)
     relative = traitlets.Bool(False).tag(sync=True)
     reveal_peak = traitlets.Bool(True).tag(sync=True)
+    normalise = traitlets.Bool(False).tag(sync=True)
     _redraw_on = traitlets.List(
-        ["n_heads", "n_tails", "multiplier", "theta", "scale", "relative", "reveal_peak"]
+        [
+            "n_heads",
+            "n_tails",
+            "multiplier",
+            "theta",
+            "scale",
+            "relative",
+            "reveal_peak",
+            "normalise",
+        ]
     ).tag(sync=True)
 
 
@@ -116,10 +132,10 @@ class ExponentialFigure(ExplorerFigure):
 
     kind = traitlets.Unicode("exponential").tag(sync=True)
     sample = traitlets.List(traitlets.Float()).tag(sync=True)
-    rate = traitlets.Float(1.0).tag(sync=True)
-    rate_range = traitlets.List(traitlets.Float(), [0.01, 2.0]).tag(sync=True)
+    alpha = traitlets.Float(1.0).tag(sync=True)
+    alpha_range = traitlets.List(traitlets.Float(), [0.01, 2.0]).tag(sync=True)
     reveal_peak = traitlets.Bool(True).tag(sync=True)
-    _redraw_on = traitlets.List(["sample", "rate", "rate_range", "reveal_peak"]).tag(sync=True)
+    _redraw_on = traitlets.List(["sample", "alpha", "alpha_range", "reveal_peak"]).tag(sync=True)
 
 
 def _slider(kind: type[widgets.Widget], description: str, **kwargs: Any) -> widgets.Widget:
@@ -396,44 +412,78 @@ def gaussian_explorer(sample: ArrayLike, mu: float = 0.0, sigma: float = 1.0) ->
 
 def exponential_explorer(
     sample: ArrayLike,
-    rate: float = 1.0,
-    max_rate: float = 2.0,
+    alpha: float = 1.0,
+    max_alpha: float = 2.0,
     *,
     reveal_peak: bool = True,
+    rate: float | None = None,
+    max_rate: float | None = None,
 ) -> widgets.VBox:
     """A rate slider over the exponential likelihood of a fixed sample.
 
     With ``reveal_peak=False`` the maximum is not marked (for exercises); the read-out
     says so once the slider is within half a step of it.
 
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations, each >= 0, at least one > 0.
+    alpha : float
+        Initial rate, in (0, max_alpha].
+    max_alpha : float
+        Upper end of the slider, in (0, inf); the lower end is ``max_alpha / 200``.
+    reveal_peak : bool
+        Mark the MLE 1/mean with a dashed line.
+    rate, max_rate : float, optional
+        Deprecated spellings of ``alpha`` and ``max_alpha`` (the book writes the rate α),
+        kept only for old callers; they override ``alpha`` and ``max_alpha`` when given.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider above an :class:`ExponentialFigure`, jslinked to its ``alpha``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample, a sample of zeros, or rates outside their ranges.
+
     Examples
     --------
     >>> exponential_explorer([3.0]).children[0].description
     'α (rate)'
+    >>> exponential_explorer([3.0], alpha=0.5).children[-1].alpha
+    0.5
+    >>> exponential_explorer([3.0], rate=0.5, max_rate=1.0).children[0].max   # old spelling
+    1.0
     """
+    if rate is not None:
+        alpha = rate
+    if max_rate is not None:
+        max_alpha = max_rate
     data = check_sample(sample, non_negative=True)
     if data.sum() == 0:
         raise ValueError("sample must contain a value > 0; with all zeros the MLE is infinite")
-    max_rate = check_positive(max_rate, "max_rate")
-    rate = check_positive(rate, "rate")
-    if rate > max_rate:
-        raise ValueError(f"rate must be in (0, max_rate={max_rate}], got {rate}")
+    max_alpha = check_positive(max_alpha, "max_alpha")
+    alpha = check_positive(alpha, "alpha")
+    if alpha > max_alpha:
+        raise ValueError(f"alpha must be in (0, max_alpha={max_alpha}], got {alpha}")
     figure = ExponentialFigure(
         sample=[float(x) for x in data],
-        rate=rate,
-        rate_range=[max_rate / 200, max_rate],
+        alpha=alpha,
+        alpha_range=[max_alpha / 200, max_alpha],
         reveal_peak=bool(reveal_peak),
         description="Exponential likelihood.",
     )
     return _assemble(
         figure,
         {
-            "rate": _slider(
+            "alpha": _slider(
                 widgets.FloatSlider,
                 "α (rate)",
-                value=rate,
-                min=round(max_rate / 200, 3),
-                max=max_rate,
+                value=alpha,
+                min=round(max_alpha / 200, 3),
+                max=max_alpha,
                 step=0.01,
                 readout_format=".2f",
             ),
@@ -700,5 +750,63 @@ def surface_explorer(sample: ArrayLike, level: float = 0.95) -> widgets.VBox:
                 readout_format=".2f",
             ),
             "level": _level_slider(level),
+        },
+    )
+
+
+# ---- appended by the prose pass (issue 16): the coin likelihood as a density over θ ----
+
+
+def posterior_explorer(n_heads: int = 9, n_tails: int = 4, *, max_count: int = 40) -> widgets.VBox:
+    r"""Sliders for heads and tails over the coin likelihood divided by its area.
+
+    The likelihood :math:`\theta^{n_H}(1-\theta)^{n_T}` has area
+    :math:`B(n_H + 1, n_T + 1)` over [0, 1]; divided by it, it is the
+    Beta(n_H + 1, n_T + 1) density, the posterior under a flat prior
+    (:func:`mle_book.bayes.log_posterior` with ``a = b = 1``). The figure draws that
+    density, marks its peak (the MLE n_H / n, undefined with no flips) and reads out the
+    peak and its height, which exceeds 1 as soon as the data favour some θ: a density,
+    not a probability.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Initial counts, whole numbers in ``[0, max_count]``.
+    max_count : int
+        Upper end of the count sliders, in ``[1, 1000]``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Two sliders (heads, tails) above a :class:`CoinFigure` with ``normalise=True``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a whole number in ``[0, max_count]`` or ``max_count`` is out of range.
+
+    Examples
+    --------
+    >>> box = posterior_explorer(9, 4)
+    >>> [child.description for child in box.children[:2]]
+    ['heads n_H', 'tails n_T']
+    >>> box.children[-1].normalise
+    True
+    """
+    max_count = check_int_in_range(max_count, "max_count", 1, 1000)
+    n_heads = check_int_in_range(check_count(n_heads, "n_heads"), "n_heads", 0, max_count)
+    n_tails = check_int_in_range(check_count(n_tails, "n_tails"), "n_tails", 0, max_count)
+    figure = CoinFigure(
+        n_heads=n_heads,
+        n_tails=n_tails,
+        theta=n_heads / (n_heads + n_tails) if n_heads + n_tails else 0.5,
+        normalise=True,
+        description="Coin likelihood divided by its area: the flat-prior posterior density.",
+    )
+    return _assemble(
+        figure,
+        {
+            "n_heads": _slider(widgets.IntSlider, "heads n_H", value=n_heads, min=0, max=max_count),
+            "n_tails": _slider(widgets.IntSlider, "tails n_T", value=n_tails, min=0, max=max_count),
         },
     )

@@ -96,33 +96,85 @@ function finiteExtent(values, fallback) {
 // ---- the Bernoulli (coin) likelihood: mle_book.likelihood ----------------------
 function coinLogLik(theta, h, t) { return xlogy(h, theta) + xlogy(t, 1 - theta); }
 
+// ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; relative error ~1e-15), with the reflection
+// formula below 1/2. Used for the Beta function B(a, b) = Γ(a)Γ(b)/Γ(a + b), as in
+// mle_book.bayes.log_posterior. tests/test_browser_chapters.py checks it against math.lgamma.
+const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7];
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const z = x - 1;
+  let a = LANCZOS[0];
+  const tt = z + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(tt) - tt + Math.log(a);
+}
+// end logGamma
+
+function logBeta(a, b) { return logGamma(a) + logGamma(b) - logGamma(a + b); }
+
+// The likelihood θ^h (1 − θ)^t, its log, its ratio to the peak, or (normalise) the same
+// curve divided by B(h + 1, t + 1): the Beta(h + 1, t + 1) density, the posterior under a
+// flat prior. With no flips (h = t = 0) the MLE is undefined, as in bernoulli_mle: no peak.
 function drawCoin(svg, m) {
   const k = m.get("multiplier"), h = m.get("n_heads") * k, t = m.get("n_tails") * k;
   const theta = m.get("theta"), scale = m.get("scale"), relative = m.get("relative");
-  const n = h + t, peak = n > 0 ? h / n : 0.5;
-  const logMax = n > 0 ? coinLogLik(peak, h, t) : 0;
+  const normalise = m.get("normalise");
+  const n = h + t, defined = n > 0, peak = defined ? h / n : NaN;
+  const shift = normalise ? -logBeta(h + 1, t + 1) : 0;  // ln of the normalising factor
+  const logMax = (defined ? coinLogLik(peak, h, t) : 0) + shift;
   const xs = range(0, 1);
+  const logCurve = (x) => coinLogLik(x, h, t) + shift;
   const transform = (ll) => scale === "log" ? (relative ? ll - logMax : ll) : Math.exp(relative ? ll - logMax : ll);
-  const ys = xs.map((x) => transform(coinLogLik(x, h, t)));
+  const ys = xs.map((x) => transform(logCurve(x)));
   let yDomain;
   if (scale === "log") { const top = transform(logMax); yDomain = [top - Math.max(10, 0.25 * Math.abs(top) + 5), top + 1]; }
   else yDomain = [0, 1.08 * transform(logMax) || 1];
-  const what = relative ? "L(θ) / L(θ̂)" : "L(θ)";
-  const yLabel = scale === "log" ? (relative ? "ln L(θ) − ln L(θ̂)" : "log-likelihood ln L(θ)") : (relative ? "relative likelihood " + what : "likelihood L(θ)");
+  const what = relative ? "L(θ) / L(MLE)" : "L(θ)";
+  let yLabel = scale === "log" ? (relative ? "ln L(θ) − ln L(MLE)" : "log-likelihood ln L(θ)") : (relative ? "relative likelihood " + what : "likelihood L(θ)");
+  if (normalise) yLabel = scale === "log" ? "ln posterior density" : "posterior density p(θ | X)";
   const p = panel(svg, boxes(1)[0],
     [0, 1], yDomain, "θ (probability of heads)", yLabel);
   curve(p, xs, ys, "mle-curve");
   const reveal = m.get("reveal_peak");
-  if (reveal) vline(p, peak, "mle-peak");
-  const value = transform(coinLogLik(theta, h, t));
+  if (reveal && defined) vline(p, peak, "mle-peak");
+  const counts = `${h} heads, ${t} tails`;
+  if (normalise) {
+    // The marker sits on the peak; with no flips the density is flat at 1 (no single peak).
+    if (scale !== "log") {
+      el("line", { x1: p.sx(0), x2: p.sx(1), y1: p.sy(1), y2: p.sy(1), class: "mle-reference" }, p.plot);
+    }
+    const height = Math.exp(logMax);
+    if (defined) dot(p, peak, transform(logMax), "mle-marker");
+    const beta = `Beta(${h + 1}, ${t + 1})`;
+    return {
+      title: defined ? `${counts}: ${beta} density, peak ${fmt(height)} at θ = ${fmt(peak)}`
+        : `no flips: ${beta} density, flat at height 1`,
+      readout: defined
+        ? `${beta} = likelihood / B(${h + 1}, ${t + 1});  peak at θ = ${h}/${n} = ${fmt(peak)}, height ${fmt(height)}`
+          + (height > 1 ? " (above 1: a density, not a probability)" : "")
+        : `${beta} is flat (height 1): no data, so the MLE is undefined and no θ is the peak`,
+      data: { peak, height, logNorm: -shift },
+    };
+  }
+  const value = transform(logCurve(theta));
   dot(p, theta, Number.isFinite(value) ? Math.max(value, yDomain[0]) : yDomain[0], "mle-marker");
   const valueText = scale === "log" ? `ln L(θ) = ${fmt(coinLogLik(theta, h, t))}` : `L(θ) = ${fmt(Math.exp(coinLogLik(theta, h, t)))}`;
+  const data = { peak, value: scale === "log" ? coinLogLik(theta, h, t) : Math.exp(coinLogLik(theta, h, t)) };
+  if (!defined) {
+    return {
+      title: "0 heads, 0 tails: no data, the MLE is undefined",
+      readout: `θ = ${fmt(theta, 3)}:  ${valueText};  with no flips every θ fits equally: MLE undefined`,
+      data,
+    };
+  }
   return {
-    title: reveal ? `${h} heads, ${t} tails: peak at θ̂ = ${h}/${n} = ${fmt(peak)}`
-      : `${h} heads, ${t} tails: where is L(θ) largest?`,
-    readout: reveal ? `θ = ${fmt(theta, 3)}:  ${valueText};  peak θ̂ = ${fmt(peak)}`
+    title: reveal ? `${counts}: MLE θ = ${h}/${n} = ${fmt(peak)}`
+      : `${counts}: where is L(θ) largest?`,
+    readout: reveal ? `θ = ${fmt(theta, 3)}:  ${valueText};  MLE θ = ${fmt(peak)}`
       : `θ = ${fmt(theta, 3)}:  ${valueText}${Math.abs(theta - peak) <= 0.005 ? "  ← the peak!" : ""}`,
-    data: { peak, value: scale === "log" ? coinLogLik(theta, h, t) : Math.exp(coinLogLik(theta, h, t)) },
+    data,
   };
 }
 
@@ -208,14 +260,13 @@ function drawGaussian(svg, m) {
   vline(left, mu, "mle-peak");
   sample.forEach((x) => {
     const top = Math.exp(gaussLogPdf(x, mu, sigma));
-    el("line", { x1: left.sx(x), x2: left.sx(x), y1: left.sy(0), y2: left.sy(top),
-      stroke: "#e67e22", "stroke-width": 1, "stroke-opacity": 0.7 }, left.plot);
+    el("line", { x1: left.sx(x), x2: left.sx(x), y1: left.sy(0), y2: left.sy(top), class: "mle-stem" }, left.plot);
     dot(left, x, top, "mle-iterate", 2.5);
   });
   curve(left, xs, dens, "mle-curve");
   sample.forEach((x) => el("line", { x1: left.sx(x), x2: left.sx(x), y1: left.box.y + left.box.h, y2: left.box.y + left.box.h - 12, class: "mle-rug" }, left.plot));
   // Right: NLL(μ) at the current σ. Its floor is the lowest NLL over μ and σ, so the
-  // curve's bottom touches the dotted line only when σ = σ̂.
+  // curve's bottom touches the dotted line only when σ is the MLE.
   const mus = range(xmin, xmax);
   const nlls = mus.map((v) => nll(v, sigma));
   const best = sigmaHat > 0 ? nll(mean, sigmaHat) : -Infinity;
@@ -226,27 +277,27 @@ function drawGaussian(svg, m) {
     [xmin, xmax], [floor - pad, Math.max(hi, floor + 1)], "μ", "NLL(μ) at this σ");
   if (Number.isFinite(best)) {
     el("line", { x1: right.box.x, x2: right.box.x + right.box.w, y1: right.sy(best), y2: right.sy(best),
-      stroke: "#555", "stroke-width": 1, "stroke-dasharray": "2 3" }, right.plot);
+      class: "mle-reference" }, right.plot);
   }
   curve(right, mus, nlls, "mle-curve");
   vline(right, mean, "mle-peak");
   const label = el("text", { x: right.sx(mean) + 4, y: right.box.y + 14, class: "mle-ticklabel",
     "text-anchor": right.sx(mean) > right.box.x + 0.6 * right.box.w ? "end" : "start" }, right.plot);
-  label.textContent = `μ̂ = x̄ = ${fmt(mean, 3)}`;
+  label.textContent = `MLE μ = mean = ${fmt(mean, 3)}`;
   if (label.getAttribute("text-anchor") === "end") label.setAttribute("x", right.sx(mean) - 4);
   const value = nll(mu, sigma), atBest = nll(mean, sigma);
   dot(right, mu, value, "mle-marker");
   return {
-    title: `N = ${n}: NLL is lowest at μ̂ = x̄ = ${fmt(mean)}, σ̂ = ${fmt(sigmaHat)}`,
+    title: `n = ${n}: NLL is lowest at MLE μ = ${fmt(mean)} (the mean), σ = ${fmt(sigmaHat)}`,
     readout: `μ = ${fmt(mu, 3)}, σ = ${fmt(sigma, 3)}:  NLL = ${fmt(value)};  ` +
-      `lowest at this σ: ${fmt(atBest)} (μ = x̄);  lowest overall: ${fmt(best)} (σ = ${fmt(sigmaHat)})`,
+      `lowest at this σ: ${fmt(atBest)} (μ = mean);  lowest overall: ${fmt(best)} (σ = ${fmt(sigmaHat)})`,
     data: { peak: mean, value, sigmaHat, minAtSigma: atBest, minValue: best },
   };
 }
 
 // ---- the exponential rate: mle_book.continuous ---------------------------------
 function drawExponential(svg, m) {
-  const sample = m.get("sample"), rate = m.get("rate"), [a0, a1] = m.get("rate_range");
+  const sample = m.get("sample"), rate = m.get("alpha"), [a0, a1] = m.get("alpha_range");
   const n = sample.length, total = sample.reduce((a, b) => a + b, 0), best = n / total;
   const logLik = (a) => n * Math.log(a) - a * total;
   const xs = range(a0, a1);
@@ -261,9 +312,9 @@ function drawExponential(svg, m) {
   const data = n === 1 ? "x = " + fmt(total) : n + " observations";
   const atPeak = Math.abs(rate - best) <= 0.005 ? "  ← the peak!" : "";
   return {
-    title: reveal ? `Exponential likelihood for ${data}: peak at α̂ = ${fmt(best)}`
+    title: reveal ? `Exponential likelihood for ${data}: MLE α = ${fmt(best)}`
       : `Exponential likelihood for ${data}: where is L(α) largest?`,
-    readout: reveal ? `α = ${fmt(rate, 3)}:  L(α) = ${fmt(value)};  peak α̂ = ${fmt(best)}`
+    readout: reveal ? `α = ${fmt(rate, 3)}:  L(α) = ${fmt(value)};  MLE α = ${fmt(best)}`
       : `α = ${fmt(rate, 3)}:  L(α) = ${fmt(value)}${atPeak}`,
     data: { peak: best, value },
   };
