@@ -194,7 +194,8 @@ function drawDescent(svg, m) {
     title: `lr = ${fmt(lr, 3)} (stable near the MLE below ${fmt(limit, 3)}): ${status}`,
     readout: `lr = ${fmt(lr, 3)}, after ${stepsText} θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)})${ratioText}; `
       + `near the MLE each step multiplies the error by 1 − lr·c = ${fmt(factor, 3)} (${regime}); ${status}`,
-    data: { status: status.split(":")[0], regime, theta: last, steps: k, limit, ratio },
+    data: { status: status.split(":")[0], regime, theta: last, steps: k, limit, ratio,
+      lr, theta0, nHeads: h, nTails: t, mean, divergedAt: run.divergedAt },
   };
 }
 
@@ -302,7 +303,8 @@ function drawLogLik(svg, m) {
     title: `${h} heads, ${t} tails: ${where}`,
     readout: `θ = ${fmt(theta, 3)}:  L(θ) = ${fmt(value)},  ln L(θ) = ${fmt(logValue)};  ${where}`
       + (n > 0 ? `, where L = ${fmt(Math.exp(logPeak))} and ln L = ${fmt(logPeak)}` : ""),
-    data: { peak, likelihood: value, logLikelihood: logValue, peakLikelihood: Math.exp(logPeak), peakLog: logPeak },
+    data: { peak, likelihood: value, logLikelihood: logValue, peakLikelihood: Math.exp(logPeak), peakLog: logPeak,
+      theta, nHeads: h, nTails: t },
   };
 }
 
