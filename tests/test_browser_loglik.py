@@ -185,7 +185,7 @@ def test_learning_rate_read_outs_match_python_and_name_what_happened(
         for _ in range(14):  # log10 lr from -1.0 to -0.3 in steps of 0.05
             _press(visit, box, lr_handle, "ArrowRight")
             statuses.add(_check_descent(figure))
-        assert "diverged" in statuses and "still descending" not in statuses - {"still descending"}
+        assert "diverged" in statuses
         assert learning_rate_regime(_data(figure, "lr"), 9, 4, mean=True) == "unstable"
         # back to a stable lr; then one step only: "after 1 step", never "1 steps"
         for _ in range(14):
