@@ -51,6 +51,7 @@ BAD_INPUTS: list[BadCase] = [
     ("base nan", lambda: entropy([0.5, 0.5], base=NAN), ValueError, "base must be finite"),
     ("base str", lambda: entropy([0.5, 0.5], base="e"), TypeError, "base must be a real number"),
     ("base bool", lambda: entropy([0.5, 0.5], base=True), TypeError, "base must be a real number"),
+    ("base huge", lambda: entropy([0.5, 0.5], base=10**400), ValueError, "base must be finite"),
     ("heads negative", lambda: empirical_distribution(-1, 3), ValueError, "n_heads must be"),
     ("tails fraction", lambda: empirical_distribution(2, 1.5), ValueError, "n_tails must be"),
     ("heads nan", lambda: empirical_distribution(NAN, 3), ValueError, "n_heads must be"),

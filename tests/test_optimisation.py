@@ -631,6 +631,9 @@ def test_error_ratios_skip_steps_from_the_mle_and_check_input() -> None:
         (lambda: _jit(n_runs=1000, n_steps=10_000), ValueError, "n_runs * n_steps"),
         (lambda: opt.product_derivative(0.5, "H" * 1501, method="naive"), ValueError, "flips"),
         (lambda: opt.max_stable_learning_rate(9, 4, mean="no"), TypeError, "mean must be"),
+        (lambda: GD(9, 4, lr=10**400), ValueError, "lr must be finite"),
+        (lambda: opt.newton(9, 4, tol=10**400), ValueError, "tol must be finite"),
+        (lambda: _jit(decay=10**400), ValueError, "decay must be finite"),
     ],
 )
 def test_hostile_values_are_clear_errors(

@@ -66,7 +66,10 @@ def _check_pair(p: ArrayLike, q: ArrayLike) -> tuple[NDArray[np.float64], NDArra
 
 
 def _check_base(base: float) -> float:
-    base = check_positive(base, "base")
+    try:
+        base = check_positive(base, "base")
+    except OverflowError:
+        raise ValueError("base must be finite, got an integer too large for float64") from None
     if base == 1.0:
         raise ValueError("base must be in (0, 1) or (1, inf), got 1")
     return base

@@ -42,11 +42,28 @@ from numpy.typing import NDArray
 from ._validation import (
     check_count,
     check_int_in_range,
-    check_positive,
     check_probability,
-    check_real,
     check_rng,
 )
+from ._validation import check_positive as _check_positive
+from ._validation import check_real as _check_real
+
+
+def check_real(value: object, name: str) -> float:
+    """``_validation.check_real``, with an int too large for float64 a ValueError."""
+    try:
+        return _check_real(value, name)
+    except OverflowError:
+        raise ValueError(f"{name} must be finite, got an integer too large for float64") from None
+
+
+def check_positive(value: object, name: str) -> float:
+    """``_validation.check_positive``, with an int too large for float64 a ValueError."""
+    try:
+        return _check_positive(value, name)
+    except OverflowError:
+        raise ValueError(f"{name} must be finite, got an integer too large for float64") from None
+
 
 __all__ = [
     "DivergenceError",
