@@ -183,7 +183,7 @@ function drawDescent(svg, m) {
   const sideChanged = k >= 1 && (last - mle) * before < 0;
   let status;
   if (run.divergedAt) status = `diverged: step ${run.divergedAt} left (0, 1)`;
-  else if (error < 1e-6) status = "converged";
+  else if (error < 1e-6) status = "converged: within 10⁻⁶ of the MLE";
   else if (regime === "unstable") status = "not converging: unstable near the MLE";
   else if (ratio >= 1) status = "error growing";
   else if (sideChanged) status = "oscillating in";
