@@ -192,7 +192,7 @@ function drawDescent(svg, m) {
   const ratioText = Number.isFinite(ratio) ? `; last step's error ratio ${fmt(ratio, 3)}` : "";
   return {
     title: `lr = ${fmt(lr, 3)} (stable near the MLE below ${fmt(limit, 3)}): ${status}`,
-    readout: `lr = ${fmt(lr, 3)}, after ${stepsText} θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)})${ratioText}; `
+    readout: `lr = ${fmt(lr, 3)}, from θ₀ = ${fmt(theta0, 3)} after ${stepsText} θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)})${ratioText}; `
       + `near the MLE each step multiplies the error by 1 − lr·c = ${fmt(factor, 3)} (${regime}); ${status}`,
     data: { status: status.split(":")[0], regime, theta: last, steps: k, limit, ratio,
       lr, theta0, nHeads: h, nTails: t, mean, divergedAt: run.divergedAt },
