@@ -52,6 +52,8 @@ BAD_INPUTS: list[BadCase] = [
     ("base str", lambda: entropy([0.5, 0.5], base="e"), TypeError, "base must be a real number"),
     ("base bool", lambda: entropy([0.5, 0.5], base=True), TypeError, "base must be a real number"),
     ("base huge", lambda: entropy([0.5, 0.5], base=10**400), ValueError, "base must be finite"),
+    ("p huge int", lambda: entropy(10**400), ValueError, "p must hold probabilities"),
+    ("heads huge", lambda: empirical_distribution(10**400, 1), ValueError, "n_heads must be"),
     ("heads negative", lambda: empirical_distribution(-1, 3), ValueError, "n_heads must be"),
     ("tails fraction", lambda: empirical_distribution(2, 1.5), ValueError, "n_tails must be"),
     ("heads nan", lambda: empirical_distribution(NAN, 3), ValueError, "n_heads must be"),

@@ -41,6 +41,8 @@ def _check_distribution(p: ArrayLike, name: str) -> NDArray[np.float64]:
         raise TypeError(f"{name} must hold real probabilities, got complex values")
     try:
         array = np.asarray(p, dtype=float)
+    except OverflowError:
+        raise ValueError(f"{name} must hold probabilities in [0, 1]; got a huge integer") from None
     except (TypeError, ValueError) as error:
         raise TypeError(f"{name} must be an array of real probabilities") from error
     if array.ndim != 1 or array.size == 0:
@@ -246,7 +248,7 @@ def empirical_distribution(n_heads: int, n_tails: int) -> NDArray[np.float64]:
     Parameters
     ----------
     n_heads, n_tails : int
-        Counts, whole numbers >= 0, not both 0.
+        Counts, whole numbers in [0, 1e300], not both 0.
 
     Returns
     -------
@@ -267,6 +269,9 @@ def empirical_distribution(n_heads: int, n_tails: int) -> NDArray[np.float64]:
     """
     from .likelihood import bernoulli_mle
 
+    for value, name in ((n_heads, "n_heads"), (n_tails, "n_tails")):
+        if isinstance(value, int) and not isinstance(value, bool) and value > 10**300:
+            raise ValueError(f"{name} must be a whole number in [0, 1e300], got a larger integer")
     theta_hat = bernoulli_mle(n_heads, n_tails)
     return np.array([theta_hat, 1.0 - theta_hat])
 
