@@ -49,7 +49,7 @@ from ._validation import check_positive as _check_positive
 from ._validation import check_real as _check_real
 
 
-def check_real(value: object, name: str) -> float:
+def _real(value: object, name: str) -> float:
     """``_validation.check_real``, with an int too large for float64 a ValueError."""
     try:
         return _check_real(value, name)
@@ -57,7 +57,7 @@ def check_real(value: object, name: str) -> float:
         raise ValueError(f"{name} must be finite, got an integer too large for float64") from None
 
 
-def check_positive(value: object, name: str) -> float:
+def _positive(value: object, name: str) -> float:
     """``_validation.check_positive``, with an int too large for float64 a ValueError."""
     try:
         return _check_positive(value, name)
@@ -238,7 +238,7 @@ def _check_dtype(dtype: object) -> str:
 
 
 def _check_tol(tol: object) -> float:
-    tol = check_real(tol, "tol")
+    tol = _real(tol, "tol")
     if tol < 0:
         raise ValueError(f"tol must be in [0, inf), got {tol}")
     return tol
@@ -260,7 +260,7 @@ def _check_run(
     max_steps: int = _MAX_STEPS,
 ) -> tuple[float, int, float, bool, str, float]:
     return (
-        check_positive(lr, "lr"),
+        _positive(lr, "lr"),
         check_int_in_range(n_steps, "n_steps", 1, max_steps),
         _check_theta(theta0, "theta0"),
         _check_flag(mean, "mean"),
@@ -549,7 +549,7 @@ def contraction_factor(lr: float, n_heads: int, n_tails: int, *, mean: bool = Fa
     >>> round(contraction_factor(0.1, 9, 4, mean=True), 4)
     0.5306
     """
-    lr = check_positive(lr, "lr")
+    lr = _positive(lr, "lr")
     limit = max_stable_learning_rate(n_heads, n_tails, mean=mean)
     product = lr * (2.0 / limit)
     if not math.isfinite(product):
@@ -975,7 +975,7 @@ def minibatch_jitter(
             f"{n_runs} * {n_steps} = {n_runs * n_steps:,}"
         )
     n_late = check_int_in_range(n_late, "n_late", 1, n_steps)
-    decay = check_real(decay, "decay")
+    decay = _real(decay, "decay")
     if decay < 0:
         raise ValueError(f"decay must be in [0, inf), got {decay}")
     theta_hat = n_heads / (n_heads + n_tails)
@@ -1041,7 +1041,7 @@ def predicted_minibatch_jitter(n_heads: int, n_tails: int, *, lr: float, batch_s
     >>> round(predicted_minibatch_jitter(9, 4, lr=0.1, batch_size=10), 4)
     0.0808
     """
-    lr = check_positive(lr, "lr")
+    lr = _positive(lr, "lr")
     n_heads, n_tails = _check_counts(n_heads, n_tails)
     batch_size = check_int_in_range(batch_size, "batch_size", 1, 10**9)
     limit = max_stable_learning_rate(n_heads, n_tails, mean=True)
