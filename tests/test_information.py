@@ -133,7 +133,7 @@ def distributions(draw: st.DrawFn, size: int | None = None, positive: bool = Fal
     return weights / weights.sum()
 
 
-@settings(max_examples=100)
+@settings(deadline=None, max_examples=100)
 @given(data=st.data())
 def test_cross_entropy_is_entropy_plus_kl(data: st.DataObject) -> None:
     p = data.draw(distributions())
@@ -145,13 +145,14 @@ def test_cross_entropy_is_entropy_plus_kl(data: st.DataObject) -> None:
     assert kl_divergence(p, q, base) >= 0  # Gibbs' inequality
 
 
+@settings(deadline=None)
 @given(p=distributions())
 def test_bits_and_nats_differ_by_ln2(p: np.ndarray) -> None:
     assert entropy(p) == pytest.approx(entropy(p, base=2) * math.log(2), abs=1e-12)
     assert 0 <= entropy(p, base=2) <= math.log2(p.size) + 1e-12
 
 
-@settings(max_examples=100)
+@settings(deadline=None, max_examples=100)
 @given(
     n_heads=st.integers(0, 10**6),
     n_tails=st.integers(0, 10**6),

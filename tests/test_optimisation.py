@@ -750,6 +750,7 @@ def test_curvature_matches_torch_second_derivative(
     )
 
 
+@settings(deadline=None)  # the machine is shared: no per-example time limit
 @given(
     a=interior,
     b=interior,
@@ -811,6 +812,7 @@ def test_a_first_step_beyond_the_boundary_is_a_divergence_error(
         assert caught.value.iteration == 1
 
 
+@settings(deadline=None)
 @given(flips=st.text(alphabet="HT", min_size=1, max_size=30), theta=interior)
 def test_product_derivative_methods_agree(flips: str, theta: float) -> None:
     heads, tails = flips.count("H"), flips.count("T")
