@@ -191,7 +191,7 @@ function drawDescent(svg, m) {
   const stepsText = `${k} step${k === 1 ? "" : "s"}`;
   const ratioText = Number.isFinite(ratio) ? `; last step's error ratio ${fmt(ratio, 3)}` : "";
   return {
-    title: `lr = ${fmt(lr, 3)} (stable near the MLE below ${fmt(limit, 3)}): ${status}`,
+    title: `lr = ${fmt(lr, 3)}, stable near the MLE below ${fmt(limit, 3)}: ${status.split(":")[0]}`,
     readout: `lr = ${fmt(lr, 3)}, from θ₀ = ${fmt(theta0, 3)} after ${stepsText} θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)})${ratioText}; `
       + `near the MLE each step multiplies the error by 1 − lr·c = ${fmt(factor, 3)} (${regime}); ${status}`,
     data: { status: status.split(":")[0], regime, theta: last, steps: k, limit, ratio,
