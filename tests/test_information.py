@@ -51,6 +51,9 @@ BAD_INPUTS: list[BadCase] = [
     ("base nan", lambda: entropy([0.5, 0.5], base=NAN), ValueError, "base must be finite"),
     ("base str", lambda: entropy([0.5, 0.5], base="e"), TypeError, "base must be a real number"),
     ("base bool", lambda: entropy([0.5, 0.5], base=True), TypeError, "base must be a real number"),
+    ("base huge", lambda: entropy([0.5, 0.5], base=10**400), ValueError, "base must be finite"),
+    ("p huge int", lambda: entropy(10**400), ValueError, "p must hold probabilities"),
+    ("heads huge", lambda: empirical_distribution(10**400, 1), ValueError, "n_heads must be"),
     ("heads negative", lambda: empirical_distribution(-1, 3), ValueError, "n_heads must be"),
     ("tails fraction", lambda: empirical_distribution(2, 1.5), ValueError, "n_tails must be"),
     ("heads nan", lambda: empirical_distribution(NAN, 3), ValueError, "n_heads must be"),
@@ -130,7 +133,7 @@ def distributions(draw: st.DrawFn, size: int | None = None, positive: bool = Fal
     return weights / weights.sum()
 
 
-@settings(max_examples=100)
+@settings(deadline=None, max_examples=100)
 @given(data=st.data())
 def test_cross_entropy_is_entropy_plus_kl(data: st.DataObject) -> None:
     p = data.draw(distributions())
@@ -142,13 +145,14 @@ def test_cross_entropy_is_entropy_plus_kl(data: st.DataObject) -> None:
     assert kl_divergence(p, q, base) >= 0  # Gibbs' inequality
 
 
+@settings(deadline=None)
 @given(p=distributions())
 def test_bits_and_nats_differ_by_ln2(p: np.ndarray) -> None:
     assert entropy(p) == pytest.approx(entropy(p, base=2) * math.log(2), abs=1e-12)
     assert 0 <= entropy(p, base=2) <= math.log2(p.size) + 1e-12
 
 
-@settings(max_examples=100)
+@settings(deadline=None, max_examples=100)
 @given(
     n_heads=st.integers(0, 10**6),
     n_tails=st.integers(0, 10**6),
@@ -166,3 +170,90 @@ def test_mean_nll_is_cross_entropy_and_is_smallest_at_the_mle(
     theta_hat = n_heads / (n_heads + n_tails)
     assert kl_divergence(p_hat, coin_distribution(theta_hat)) == pytest.approx(0, abs=1e-12)
     assert cross_entropy(p_hat, q) >= entropy(p_hat) - 1e-12
+
+
+# ------------------------------------------- accuracy: SciPy and 60-digit mpmath references
+
+
+def _kl_exact(p: list[float], q: list[float]) -> float:
+    """Σ p ln(p/q) of the given floats, in 60-digit arithmetic (0 ln 0 = 0)."""
+    mpmath = pytest.importorskip("mpmath")
+    with mpmath.workdps(60):
+        total = mpmath.fsum(
+            mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b))
+            for a, b in zip(p, q, strict=True)
+            if a > 0
+        )
+        return float(total)
+
+
+@pytest.mark.parametrize("shift", [2.0**-k for k in (3, 10, 20, 26, 30, 40, 50)])
+def test_small_kl_keeps_its_digits(shift: float) -> None:
+    # p and q sum to exactly 1 in binary, so the exact KL is that of the given floats
+    p, q = [0.5 + shift, 0.5 - shift], [0.5, 0.5]
+    exact = _kl_exact(p, q)
+    assert exact > 0
+    assert kl_divergence(p, q) == pytest.approx(exact, rel=8 * np.finfo(float).eps)
+    # the difference of two entropies, the circular formula, loses every digit here
+    if shift <= 2.0**-30:
+        difference = cross_entropy(p, q) - entropy(p)
+        assert abs(difference - exact) > 0.01 * exact
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_kl_matches_60_digit_reference_to_a_few_ulps(data: st.DataObject) -> None:
+    p = data.draw(distributions())
+    q = data.draw(distributions(size=p.size, positive=True))
+    exact = _kl_exact(p.tolist(), q.tolist())
+    value = kl_divergence(p, q)
+    # the floats may sum to 1 differently by an ulp or so; allow that much absolutely
+    assert value == pytest.approx(max(exact, 0.0), rel=16 * np.finfo(float).eps, abs=4e-16)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_entropy_and_kl_match_scipy(data: st.DataObject) -> None:
+    scipy_stats = pytest.importorskip("scipy.stats")
+    special = pytest.importorskip("scipy.special")
+    p = data.draw(distributions())
+    q = data.draw(distributions(size=p.size, positive=True))
+    assert entropy(p) == pytest.approx(scipy_stats.entropy(p), rel=8e-16, abs=1e-300)
+    assert entropy(p, base=2) == pytest.approx(scipy_stats.entropy(p, base=2), rel=8e-16)
+    expected = -float(np.sum(special.xlogy(p, q)))
+    assert cross_entropy(p, q) == pytest.approx(expected, rel=1e-14, abs=1e-300)
+    # rel_entr is accurate when KL is not tiny
+    reference = float(np.sum(special.rel_entr(p, q)))
+    assert kl_divergence(p, q) == pytest.approx(reference, rel=1e-9, abs=1e-12)
+
+
+def test_kl_with_extreme_probabilities_is_finite_and_right() -> None:
+    assert kl_divergence([1e-300, 1 - 1e-300], [0.5, 0.5]) == pytest.approx(math.log(2))
+    assert kl_divergence([0.0, 1.0], [0.3, 0.7]) == pytest.approx(-math.log(0.7))
+    assert kl_divergence([0.5, 0.5, 0.0], [0.25, 0.25, 0.5]) == pytest.approx(math.log(2))
+    assert entropy([1e-300, 1 - 1e-300]) == pytest.approx(1e-300 * (1 + 300 * math.log(10)))
+
+
+def test_no_warnings_for_zeros_and_complex_is_a_type_error() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert entropy([0.0, 1.0, 0.0]) == 0.0
+        assert kl_divergence([0.0, 1.0], [1.0, 0.0]) == math.inf
+        assert cross_entropy([0.0, 1.0], [1.0, 0.0]) == math.inf
+    with pytest.raises(TypeError, match="p must hold real probabilities"):
+        entropy(np.array([0.5 + 0j, 0.5]))
+    with pytest.raises(TypeError, match="q must be an array of real probabilities"):
+        kl_divergence([0.5, 0.5], ["a", 0.5])
+    with pytest.raises(ValueError, match="at most 1,000,000 outcomes"):
+        entropy(np.full(1_000_001, 1 / 1_000_001))
+
+
+def test_every_public_function_has_a_complete_docstring() -> None:
+    from mle_book import information
+
+    for name in information.__all__:
+        doc = getattr(information, name).__doc__ or ""
+        for section in ("Parameters", "Returns", "Raises", "Examples"):
+            assert f"{section}\n    ----" in doc, f"{name} lacks {section}"

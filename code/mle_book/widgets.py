@@ -47,6 +47,8 @@ __all__ = [
     "SurfaceFigure",
     "surface_explorer",
     "posterior_explorer",
+    "LogLikelihoodFigure",
+    "log_likelihood_explorer",
 ]
 
 _STATIC = Path(__file__).parent / "static"
@@ -102,17 +104,20 @@ class CoinFigure(ExplorerFigure):
 
 
 class DescentFigure(ExplorerFigure):
-    """Gradient-descent iterates on the coin NLL for a learning rate ``10**log10_lr``."""
+    """Gradient-descent iterates on the coin NLL for a learning rate ``10**log10_lr``.
+
+    Traits: ``n_heads``, ``n_tails`` (counts), ``log10_lr``, ``n_steps``, ``theta0``, ``mean``.
+    """
 
     kind = traitlets.Unicode("descent").tag(sync=True)
     n_heads = traitlets.Int(9).tag(sync=True)
     n_tails = traitlets.Int(4).tag(sync=True)
     log10_lr = traitlets.Float(-1.0).tag(sync=True)
-    n_iterations = traitlets.Int(20).tag(sync=True)
+    n_steps = traitlets.Int(20).tag(sync=True)
     theta0 = traitlets.Float(0.5).tag(sync=True)
     mean = traitlets.Bool(True).tag(sync=True)
     _redraw_on = traitlets.List(
-        ["n_heads", "n_tails", "log10_lr", "n_iterations", "theta0", "mean"]
+        ["n_heads", "n_tails", "log10_lr", "n_steps", "theta0", "mean"]
     ).tag(sync=True)
 
 
@@ -293,13 +298,15 @@ def learning_rate_explorer(
     *,
     mean: bool = True,
     log10_lr: float | None = None,
-    n_iterations: int = 20,
+    n_steps: int = 20,
     theta0: float = 0.5,
 ) -> widgets.VBox:
     """A log10(learning rate) slider: gradient-descent iterates converge, oscillate or diverge.
 
     The figure shows the iterates on the NLL curve and their distance to the MLE per
-    step. The slider spans two decades below the stability limit ``2 / curvature``
+    step; the read-out names what the run did (converged, still descending, oscillating
+    in, error growing, not converging, diverged) and the last step's error ratio. The
+    slider spans two decades below the stability limit ``2 / curvature`` at the MLE
     (see :func:`mle_book.optimisation.max_stable_learning_rate`) to half a decade
     above it, so every regime is in reach.
 
@@ -311,10 +318,24 @@ def learning_rate_explorer(
         Descend on the mean NLL (True) or the summed NLL.
     log10_lr : float or None
         Initial slider value; None starts at about a quarter of the stability limit.
-    n_iterations : int
+    n_steps : int
         Initial number of steps, in [1, 500].
     theta0 : float
-        Starting point in (0, 1).
+        Initial starting point, in [0.01, 0.99].
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The sliders (learning rate, steps, start) above a :class:`DescentFigure`. The
+        start slider shows that the stability limit is local: from a start far from
+        the MLE a learning rate below it can still leave (0, 1).
+
+    Raises
+    ------
+    ValueError
+        If a count is 0 or out of range, or ``n_steps``/``theta0`` is out of range.
+    TypeError
+        If an argument has the wrong type.
 
     Examples
     --------
@@ -333,8 +354,10 @@ def learning_rate_explorer(
     if log10_lr is None:
         log10_lr = round(limit - 0.6, 1)
     log10_lr = check_real(log10_lr, "log10_lr")
-    n_iterations = check_int_in_range(n_iterations, "n_iterations", 1, 500)
+    n_steps = check_int_in_range(n_steps, "n_steps", 1, 500)
     theta0 = float(check_probability(theta0, "theta0", open_interval=True))
+    if not 0.01 <= theta0 <= 0.99:
+        raise ValueError(f"theta0 must be in [0.01, 0.99] (the start slider's range), got {theta0}")
     low = float(np.floor(min(limit - 2, log10_lr)))
     high = float(max(np.ceil(2 * (limit + 0.5)) / 2, log10_lr))
     figure = DescentFigure(
@@ -342,7 +365,7 @@ def learning_rate_explorer(
         n_tails=n_tails,
         mean=bool(mean),
         log10_lr=log10_lr,
-        n_iterations=n_iterations,
+        n_steps=n_steps,
         theta0=theta0,
         description="Gradient descent on the coin NLL.",
     )
@@ -358,8 +381,17 @@ def learning_rate_explorer(
                 step=0.05,
                 readout_format=".2f",
             ),
-            "n_iterations": _slider(
-                widgets.IntSlider, "steps", value=n_iterations, min=1, max=max(100, n_iterations)
+            "n_steps": _slider(
+                widgets.IntSlider, "steps", value=n_steps, min=1, max=max(100, n_steps)
+            ),
+            "theta0": _slider(
+                widgets.FloatSlider,
+                "start θ₀",
+                value=theta0,
+                min=0.01,
+                max=0.99,
+                step=0.01,
+                readout_format=".2f",
             ),
         },
     )
@@ -808,5 +840,88 @@ def posterior_explorer(n_heads: int = 9, n_tails: int = 4, *, max_count: int = 4
         {
             "n_heads": _slider(widgets.IntSlider, "heads n_H", value=n_heads, min=0, max=max_count),
             "n_tails": _slider(widgets.IntSlider, "tails n_T", value=n_tails, min=0, max=max_count),
+        },
+    )
+
+
+# ---- the likelihood and the log-likelihood side by side (chapter 3) --------------------
+
+
+class LogLikelihoodFigure(ExplorerFigure):
+    """L(theta) and ln L(theta) of coin data in two panels, with a marker and the common peak.
+
+    Traits: ``n_heads``, ``n_tails`` (counts) and ``theta`` (the marker, in [0, 1]).
+    """
+
+    kind = traitlets.Unicode("loglik").tag(sync=True)
+    n_heads = traitlets.Int(9).tag(sync=True)
+    n_tails = traitlets.Int(4).tag(sync=True)
+    theta = traitlets.Float(0.5).tag(sync=True)
+    _redraw_on = traitlets.List(["n_heads", "n_tails", "theta"]).tag(sync=True)
+
+
+def log_likelihood_explorer(
+    n_heads: int = 9, n_tails: int = 4, theta: float = 0.5, *, max_count: int = 40
+) -> widgets.VBox:
+    """Sliders for heads, tails and theta over L(theta) and ln L(theta) side by side.
+
+    The log changes the shape and the scale of the curve but not the location of its
+    peak: both panels peak at the MLE n_H / n (see
+    :func:`mle_book.likelihood.bernoulli_log_likelihood`). The read-out gives L and ln L
+    at the marker and at the peak.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Initial counts, in ``[0, max_count]``.
+    theta : float
+        Initial marker position in [0, 1].
+    max_count : int
+        Upper end of the count sliders, in ``[1, 1000]``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Three sliders above a :class:`LogLikelihoodFigure`.
+
+    Raises
+    ------
+    ValueError
+        If a count or ``theta`` is out of range.
+    TypeError
+        If an argument has the wrong type.
+
+    Examples
+    --------
+    >>> box = log_likelihood_explorer(9, 4)
+    >>> [child.description for child in box.children[:3]]
+    ['heads n_H', 'tails n_T', 'θ (marker)']
+    """
+    max_count = check_int_in_range(max_count, "max_count", 1, 1000)
+    n_heads = check_int_in_range(check_count(n_heads, "n_heads"), "n_heads", 0, max_count)
+    n_tails = check_int_in_range(check_count(n_tails, "n_tails"), "n_tails", 0, max_count)
+    if np.ndim(theta) != 0:
+        raise ValueError(f"theta must be a single number in [0, 1], got shape {np.shape(theta)}")
+    theta = float(check_probability(theta))
+    figure = LogLikelihoodFigure(
+        n_heads=n_heads,
+        n_tails=n_tails,
+        theta=theta,
+        description="Likelihood and log-likelihood of coin data, side by side.",
+    )
+    return _assemble(
+        figure,
+        {
+            "n_heads": _slider(widgets.IntSlider, "heads n_H", value=n_heads, min=0, max=max_count),
+            "n_tails": _slider(widgets.IntSlider, "tails n_T", value=n_tails, min=0, max=max_count),
+            "theta": _slider(
+                widgets.FloatSlider,
+                "θ (marker)",
+                value=theta,
+                min=0.0,
+                max=1.0,
+                step=0.01,
+                readout_format=".2f",
+            ),
         },
     )

@@ -197,10 +197,10 @@ function descentPath(h, t, lr, steps, theta0, mean) {
 // the MLE per step, on a fixed scale, so convergence speed can be compared across lr.
 function drawDescent(svg, m) {
   const h = m.get("n_heads"), t = m.get("n_tails"), mean = m.get("mean");
-  const lr = Math.pow(10, m.get("log10_lr")), steps = m.get("n_iterations"), theta0 = m.get("theta0");
+  const lr = Math.pow(10, m.get("log10_lr")), steps = m.get("n_steps"), theta0 = m.get("theta0");
   const n = h + t, mle = h / n, scale = mean ? 1 / n : 1;
   const nll = (x) => -scale * coinLogLik(x, h, t);
-  // mle_book.optimisation.contraction_factor / learning_rate_regime
+  // mle_book.optimisation.contraction_factor / learning_rate_regime (near the MLE only)
   const curvature = scale * (h / (mle * mle) + t / ((1 - mle) * (1 - mle)));
   const factor = 1 - lr * curvature, limit = 2 / curvature;
   const regime = !Number.isFinite(curvature) ? "n/a" : factor > 0 ? "monotone" : factor > -1 ? "oscillating" : "unstable";
@@ -222,22 +222,32 @@ function drawDescent(svg, m) {
   const floor = -16;
   const logErrors = run.path.map((x) => Math.max(Math.log10(Math.abs(x - mle)), floor));
   const right = panel(svg, rightBox,
-    [0, Math.max(steps, 1)], [floor, 0], "step k", "log₁₀ |θₖ − θ̂|");
+    [0, Math.max(steps, 1)], [floor, 0], "step k", "log₁₀ |θₖ − MLE|");
   curve(right, run.path.map((_, k) => k), logErrors, "mle-path");
   logErrors.forEach((y, k) => dot(right, k, y, "mle-iterate", 2.5));
 
-  const last = run.path[run.path.length - 1];
+  // The status describes what the run did; "still descending" only when the error shrank
+  // on the last step without changing side, and never in the unstable regime.
+  const k = run.path.length - 1, last = run.path[k];
   const error = Math.abs(last - mle);
+  const before = k >= 1 ? run.path[k - 1] - mle : NaN;
+  const ratio = k >= 1 && before !== 0 ? error / Math.abs(before) : NaN;
+  const sideChanged = k >= 1 && (last - mle) * before < 0;
   let status;
   if (run.divergedAt) status = `diverged: step ${run.divergedAt} left (0, 1)`;
-  else if (error < 1e-6) status = "converged";
-  else if (run.path.length > 2 && (run.path[run.path.length - 1] - mle) * (run.path[run.path.length - 2] - mle) < 0) status = "oscillating";
+  else if (error < 1e-6) status = "converged: within 10⁻⁶ of the MLE";
+  else if (regime === "unstable") status = "not converging: unstable near the MLE";
+  else if (ratio >= 1) status = "error growing";
+  else if (sideChanged) status = "oscillating in";
   else status = "still descending";
+  const stepsText = `${k} step${k === 1 ? "" : "s"}`;
+  const ratioText = Number.isFinite(ratio) ? `; last step's error ratio ${fmt(ratio, 3)}` : "";
   return {
-    title: `lr = ${fmt(lr, 3)} (stable below ${fmt(limit, 3)}): ${status}`,
-    readout: `lr = ${fmt(lr, 3)}, after ${run.path.length - 1} steps θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)}); `
+    title: `lr = ${fmt(lr, 3)}, stable near the MLE below ${fmt(limit, 3)}: ${status.split(":")[0]}`,
+    readout: `lr = ${fmt(lr, 3)}, from θ₀ = ${fmt(theta0, 3)} after ${stepsText} θ = ${fmt(last, 6)} (MLE ${fmt(mle, 6)})${ratioText}; `
       + `near the MLE each step multiplies the error by 1 − lr·c = ${fmt(factor, 3)} (${regime}); ${status}`,
-    data: { status: status.split(":")[0], regime, theta: last, steps: run.path.length - 1, limit },
+    data: { status: status.split(":")[0], regime, theta: last, steps: k, limit, ratio,
+      lr, theta0, nHeads: h, nTails: t, mean, divergedAt: run.divergedAt },
   };
 }
 
@@ -512,8 +522,37 @@ function drawSurface(svg, m) {
   };
 }
 
+// ---- the likelihood and its logarithm side by side: mle_book.likelihood -----------
+// Left: L(θ) = θ^n_H (1 − θ)^n_T; right: ln L(θ). The log changes the shape and the scale
+// of the curve but not where it peaks: both peak at the MLE n_H / n.
+function drawLogLik(svg, m) {
+  const h = m.get("n_heads"), t = m.get("n_tails"), theta = m.get("theta");
+  const n = h + t, peak = n > 0 ? h / n : NaN;
+  const logPeak = n > 0 ? coinLogLik(peak, h, t) : 0;
+  const xs = range(0, 1);
+  const logs = xs.map((x) => coinLogLik(x, h, t));
+  const [leftBox, rightBox] = boxes(2);
+  const left = panel(svg, leftBox, [0, 1], [0, 1.08 * Math.exp(logPeak)], "θ", "likelihood L(θ)");
+  curve(left, xs, logs.map(Math.exp), "mle-curve");
+  const span = Math.max(10, 0.25 * Math.abs(logPeak) + 5);
+  const right = panel(svg, rightBox, [0, 1], [logPeak - span, logPeak + 0.08 * span], "θ", "ln L(θ)");
+  curve(right, xs, logs, "mle-curve");
+  if (n > 0) { vline(left, peak, "mle-peak"); vline(right, peak, "mle-peak"); }
+  const logValue = coinLogLik(theta, h, t), value = Math.exp(logValue);
+  dot(left, theta, value, "mle-marker");
+  dot(right, theta, Number.isFinite(logValue) ? Math.max(logValue, logPeak - span) : logPeak - span, "mle-marker");
+  const where = n > 0 ? `both peak at the MLE θ = ${h}/${n} = ${fmt(peak)}` : "no flips: L(θ) = 1 for every θ, so the MLE is undefined";
+  return {
+    title: `${h} heads, ${t} tails: ${where}`,
+    readout: `θ = ${fmt(theta, 3)}:  L(θ) = ${fmt(value)},  ln L(θ) = ${fmt(logValue)};  ${where}`
+      + (n > 0 ? `, where L = ${fmt(Math.exp(logPeak))} and ln L = ${fmt(logPeak)}` : ""),
+    data: { peak, likelihood: value, logLikelihood: logValue, peakLikelihood: Math.exp(logPeak), peakLog: logPeak,
+      theta, nHeads: h, nTails: t },
+  };
+}
+
 const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential,
-  interval: drawInterval, coverage: drawCoverage, surface: drawSurface };
+  interval: drawInterval, coverage: drawCoverage, surface: drawSurface, loglik: drawLogLik };
 
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
