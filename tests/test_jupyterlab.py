@@ -21,13 +21,6 @@ playwright = pytest.importorskip("playwright.sync_api")
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "mle-book-test"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-]
 
 
 def _free_port() -> int:
@@ -80,43 +73,43 @@ def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def test_coin_explorer_works_with_a_live_kernel(lab_url: str, tmp_path: Path) -> None:
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def test_coin_explorer_works_with_a_live_kernel(
+    lab_url: str, browser: object, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{lab_url}/lab/tree/02_coin.ipynb?token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        # JupyterLab asks which kernel to start for a notebook it has not opened before.
+        select = page.get_by_role("button", name="Select", exact=True)
         try:
-            page.goto(f"{lab_url}/lab/tree/02_coin.ipynb?token={TOKEN}")
-            page.wait_for_selector(".jp-Notebook", timeout=60_000)
-            # JupyterLab asks which kernel to start for a notebook it has not opened before.
-            select = page.get_by_role("button", name="Select", exact=True)
-            try:
-                select.wait_for(timeout=20_000)
-                select.click()
-            except playwright.TimeoutError:
-                pass  # the kernel started without asking
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                                   timeout=60_000)
-            page.get_by_role("menuitem", name="Run", exact=True).click()
-            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
-            readout.wait_for(timeout=120_000)
-            explorer = page.locator(".jp-OutputArea .mle-explorer").first
-            assert float(explorer.get_attribute("data-peak")) == pytest.approx(9 / 13)
-            vbox = page.locator(".jp-OutputArea .widget-vbox").first
-            handle = vbox.locator(".noUi-handle").first
-            handle.scroll_into_view_if_needed()
-            handle.focus()
-            handle.press("ArrowRight")  # 9 -> 10 heads
-            page.wait_for_function(
-                "el => Math.abs(+el.dataset.peak - 10 / 14) < 1e-12",
-                arg=explorer.element_handle(),
-                timeout=10_000,
-            )
-        except Exception:
-            page.screenshot(path=str(tmp_path / "jupyterlab.png"))
-            raise
-        finally:
-            browser.close()
+            select.wait_for(timeout=20_000)
+            select.click()
+        except playwright.TimeoutError:
+            pass  # the kernel started without asking
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                               timeout=60_000)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
+        readout.wait_for(timeout=120_000)
+        explorer = page.locator(".jp-OutputArea .mle-explorer").first
+        assert float(explorer.get_attribute("data-peak")) == pytest.approx(9 / 13)
+        vbox = page.locator(".jp-OutputArea .widget-vbox").first
+        handle = vbox.locator(".noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        handle.press("ArrowRight")  # 9 -> 10 heads
+        page.wait_for_function(
+            "el => Math.abs(+el.dataset.peak - 10 / 14) < 1e-12",
+            arg=explorer.element_handle(),
+            timeout=10_000,
+        )
+    except Exception:
+        page.screenshot(path=str(tmp_path / "jupyterlab.png"))
+        raise
+    finally:
+        page.close()
 
 
 # ---------------------------------------------------------------- exercise answer boxes
@@ -174,50 +167,50 @@ def exercises_lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         server.wait(timeout=30)
 
 
-def test_answer_box_works_with_a_live_kernel(exercises_lab_url: str, tmp_path: Path) -> None:
+def test_answer_box_works_with_a_live_kernel(
+    exercises_lab_url: str, browser: object, tmp_path: Path
+) -> None:
     from mle_book.exercises import check_exponential_rate
 
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{exercises_lab_url}/lab/tree/05_exercises.ipynb?token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        select = page.get_by_role("button", name="Select", exact=True)
         try:
-            page.goto(f"{exercises_lab_url}/lab/tree/05_exercises.ipynb?token={TOKEN}")
-            page.wait_for_selector(".jp-Notebook", timeout=60_000)
-            select = page.get_by_role("button", name="Select", exact=True)
-            try:
-                select.wait_for(timeout=20_000)
-                select.click()
-            except playwright.TimeoutError:
-                pass  # the kernel started without asking
-            page.wait_for_selector(
-                ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+            select.wait_for(timeout=20_000)
+            select.click()
+        except playwright.TimeoutError:
+            pass  # the kernel started without asking
+        page.wait_for_selector(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+        )
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        box = page.locator('.jp-OutputArea .mle-answer[data-exercise="exponential_rate"]')
+        box.locator("input").wait_for(timeout=120_000)
+        cells_before = page.locator(".jp-Notebook .jp-Cell").count()
+        markdown_before = page.locator(".jp-Notebook .jp-MarkdownCell").count()
+        field = page.get_by_role("textbox", name="Your answer to Exercise 1", exact=True)
+        feedback = box.locator(".mle-answer-feedback")
+        for text in ["3", "1/3"]:  # one wrong answer (a known mistake), one right
+            field.click()
+            field.fill("")
+            field.press_sequentially(text)
+            field.press("Enter")
+            expected = check_exponential_rate(text).message
+            page.wait_for_function(
+                "([el, text]) => el.textContent === text",
+                arg=[feedback.element_handle(), expected],
+                timeout=10_000,
             )
-            page.get_by_role("menuitem", name="Run", exact=True).click()
-            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            box = page.locator('.jp-OutputArea .mle-answer[data-exercise="exponential_rate"]')
-            box.locator("input").wait_for(timeout=120_000)
-            cells_before = page.locator(".jp-Notebook .jp-Cell").count()
-            markdown_before = page.locator(".jp-Notebook .jp-MarkdownCell").count()
-            field = page.get_by_role("textbox", name="Your answer to Exercise 1", exact=True)
-            feedback = box.locator(".mle-answer-feedback")
-            for text in ["3", "1/3"]:  # one wrong answer (a known mistake), one right
-                field.click()
-                field.fill("")
-                field.press_sequentially(text)
-                field.press("Enter")
-                expected = check_exponential_rate(text).message
-                page.wait_for_function(
-                    "([el, text]) => el.textContent === text",
-                    arg=[feedback.element_handle(), expected],
-                    timeout=10_000,
-                )
-                assert field.input_value() == text  # every key reached the box
-            assert box.get_attribute("data-state") == "correct"
-            # No key was taken as a notebook shortcut (new cells, cell-type changes).
-            assert page.locator(".jp-Notebook .jp-Cell").count() == cells_before
-            assert page.locator(".jp-Notebook .jp-MarkdownCell").count() == markdown_before
-        except Exception:
-            page.screenshot(path=str(tmp_path / "jupyterlab-exercises.png"))
-            raise
-        finally:
-            browser.close()
+            assert field.input_value() == text  # every key reached the box
+        assert box.get_attribute("data-state") == "correct"
+        # No key was taken as a notebook shortcut (new cells, cell-type changes).
+        assert page.locator(".jp-Notebook .jp-Cell").count() == cells_before
+        assert page.locator(".jp-Notebook .jp-MarkdownCell").count() == markdown_before
+    except Exception:
+        page.screenshot(path=str(tmp_path / "jupyterlab-exercises.png"))
+        raise
+    finally:
+        page.close()
