@@ -4,7 +4,8 @@ The coin first: the score :math:`U(\theta) = \ell'(\theta)`, the observed inform
 :math:`J(\theta) = -\ell''(\theta)`, the Wald and likelihood-ratio intervals for θ and
 for the log-odds φ, the exact coverage of an interval method (a finite binomial sum)
 and sampling simulations. Then the Gaussian with both parameters unknown: the profile
-log-likelihood of μ, its interval, the too-narrow slice at σ = σ̂, and the t interval.
+log-likelihood of μ, its interval, the too-narrow slice at σ = σ̂, the t interval, and
+the exact coverage of all three (from the t pivot).
 
 A confidence level is written γ (``level``), e.g. γ = 0.95; the two-sided normal
 quantile is :math:`z = \Phi^{-1}((1+\gamma)/2)` and the chi-square quantile
