@@ -72,6 +72,9 @@ BAD_INPUTS: list[BadCase] = [
     ("explorer level", lambda: interval_explorer(level=0.999), ValueError, "level must be in"),
     ("coverage explorer n", lambda: coverage_explorer(n=101), ValueError, "n must be an"),
     ("coverage explorer theta", lambda: coverage_explorer(theta=0.0), ValueError, "theta must"),
+    ("gaussian coverage n", lambda: unc.gaussian_coverage(1), ValueError, "n must be an"),
+    ("gaussian coverage method", lambda: unc.gaussian_coverage(5, "wald"), ValueError, "method"),
+    ("gaussian coverage level", lambda: unc.gaussian_coverage(5, "t", 1.0), ValueError, "level"),
     ("surface ties", lambda: surface_explorer([2.0, 2.0]), ValueError, "distinct"),
     ("surface level", lambda: surface_explorer(SAMPLE, 0.3), ValueError, "level must be in"),
 ]
@@ -285,3 +288,23 @@ def test_slice_is_narrower_than_profile_is_narrower_than_t(level) -> None:
             unc.t_interval(sample, level).width,
         ]
         assert widths[0] < widths[1] < widths[2], (n, widths)
+
+
+@pytest.mark.parametrize("level", [0.8, 0.95])
+@pytest.mark.parametrize("n", [2, 5])
+def test_gaussian_coverage_is_exact(n, level) -> None:
+    # t is exact; all three agree with a simulation of the interval functions themselves
+    assert unc.gaussian_coverage(n, "t", level) == pytest.approx(level, rel=1e-12)
+    samples = np.random.default_rng(n).normal(loc=3.0, scale=2.0, size=(4_000, n))
+    methods = {
+        "slice": unc.gaussian_slice_interval,
+        "profile": unc.gaussian_profile_interval,
+        "t": unc.t_interval,
+    }
+    exact = {}
+    for name, method in methods.items():
+        exact[name] = unc.gaussian_coverage(n, name, level)
+        simulated = np.mean([method(sample, level).contains(3.0) for sample in samples])
+        error = math.sqrt(exact[name] * (1 - exact[name]) / len(samples))
+        assert simulated == pytest.approx(exact[name], abs=4 * error), name
+    assert exact["slice"] < exact["profile"] < exact["t"]

@@ -4,7 +4,8 @@ The coin first: the score :math:`U(\theta) = \ell'(\theta)`, the observed inform
 :math:`J(\theta) = -\ell''(\theta)`, the Wald and likelihood-ratio intervals for θ and
 for the log-odds φ, the exact coverage of an interval method (a finite binomial sum)
 and sampling simulations. Then the Gaussian with both parameters unknown: the profile
-log-likelihood of μ, its interval, the too-narrow slice at σ = σ̂, and the t interval.
+log-likelihood of μ, its interval, the too-narrow slice at σ = σ̂, the t interval, and
+the exact coverage of all three (from the t pivot).
 
 A confidence level is written γ (``level``), e.g. γ = 0.95; the two-sided normal
 quantile is :math:`z = \Phi^{-1}((1+\gamma)/2)` and the chi-square quantile
@@ -52,6 +53,7 @@ __all__ = [
     "gaussian_profile_interval",
     "gaussian_slice_interval",
     "t_interval",
+    "gaussian_coverage",
     "plot_intervals",
     "plot_sampling_distribution",
     "plot_coverage",
@@ -664,6 +666,12 @@ def gaussian_profile_interval(sample: ArrayLike, level: float = 0.95) -> Interva
     TypeError
         If an argument is not numeric.
 
+    Notes
+    -----
+    The χ²₁ calibration of the profile likelihood is Wilks' theorem with σ as a nuisance
+    parameter (Casella & Berger 2002, section 10.3.1); its exact coverage is given by
+    :func:`gaussian_coverage`.
+
     Examples
     --------
     >>> [round(x, 3) for x in gaussian_profile_interval([0.0, 1.0, 2.0, 3.0])]
@@ -734,6 +742,11 @@ def t_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     TypeError
         If an argument is not numeric.
 
+    Notes
+    -----
+    :math:`(\bar x-\mu)/(s/\sqrt n)` is a pivot with Student's t distribution
+    (Casella & Berger 2002, Theorem 5.3.1 and section 9.2.2).
+
     Examples
     --------
     >>> [round(x, 3) for x in t_interval([0.0, 1.0, 2.0, 3.0])]
@@ -745,6 +758,69 @@ def t_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     s = fit.sigma * math.sqrt(n / (n - 1))
     half = float(stats.t.ppf(0.5 + _check_level(level) / 2, df=n - 1)) * s / math.sqrt(n)
     return Interval(fit.mu - half, fit.mu + half)
+
+
+GAUSSIAN_METHODS = ("slice", "profile", "t")
+
+
+def gaussian_coverage(n: int, method: str = "profile", level: float = 0.95) -> float:
+    r"""Exact coverage of a Gaussian interval for μ (σ unknown) from n observations.
+
+    Each method's interval is :math:`\bar x \pm q\,\hat\sigma` with a factor q that depends
+    only on n and γ: :math:`z/\sqrt n` for the slice, :math:`\sqrt{e^{\chi^2_1(\gamma)/n}-1}`
+    for the profile and :math:`t_{n-1}/\sqrt{n-1}` for Student's t. Since
+    :math:`\hat\sigma = s\sqrt{(n-1)/n}`, it contains μ exactly when
+    :math:`|T| \le q\sqrt{n-1}`, where :math:`T = (\bar x-\mu)/(s/\sqrt n)` has Student's
+    t distribution with n − 1 degrees of freedom whatever μ and σ. So the coverage is
+
+    .. math:: 2\,F_{t,n-1}\big(q\sqrt{n-1}\big) - 1,
+
+    the same for every μ and σ, and exactly γ for the t interval.
+
+    Parameters
+    ----------
+    n : int
+        Sample size, in [2, 10**7].
+    method : {"slice", "profile", "t"}
+        :func:`gaussian_slice_interval`, :func:`gaussian_profile_interval` or
+        :func:`t_interval`.
+    level : float
+        Nominal confidence level γ in (0, 1).
+
+    Returns
+    -------
+    float
+        The coverage probability, in (0, 1).
+
+    Raises
+    ------
+    ValueError
+        If ``n`` or ``level`` is out of range or ``method`` is unknown.
+    TypeError
+        If ``n`` is not an integer or ``level`` not a real number.
+
+    Notes
+    -----
+    The t pivot: Casella & Berger (2002), Theorem 5.3.1 and section 9.2.2.
+
+    Examples
+    --------
+    >>> round(gaussian_coverage(5, "profile"), 4)
+    0.9021
+    >>> round(gaussian_coverage(5, "t"), 4)
+    0.95
+    """
+    n = check_int_in_range(n, "n", 2, 10**7)
+    if method not in GAUSSIAN_METHODS:
+        raise ValueError(f"method must be 'slice', 'profile' or 't', got {method!r}")
+    level = _check_level(level)
+    if method == "slice":
+        factor = normal_quantile(level) / math.sqrt(n)
+    elif method == "profile":
+        factor = math.sqrt(math.expm1(chi2_quantile(level) / n))
+    else:
+        factor = float(stats.t.ppf(0.5 + level / 2, df=n - 1)) / math.sqrt(n - 1)
+    return float(2 * stats.t.cdf(factor * math.sqrt(n - 1), df=n - 1) - 1)
 
 
 # ---- figures ----------------------------------------------------------------------
