@@ -98,7 +98,7 @@ BAD_INPUTS: list[BadCase] = [
     ("torch tails inf", lambda: GDT(9, math.inf, lr=0.1), ValueError, "n_tails must be a whole"),
     # iterations, dtype, mean, tol
     ("gd iterations 0", lambda: GD(9, 4, lr=0.1, n_iterations=0), ValueError, "n_iterations must"),
-    ("gd iterations float", lambda: GD(9, 4, lr=0.1, n_iterations=10.5), ValueError, "n_iterations"),
+    ("gd iterations float", lambda: GD(9, 4, lr=0.1, n_iterations=2.5), ValueError, "n_iter"),
     ("gd dtype unknown", lambda: GD(9, 4, lr=0.1, dtype="float16"), ValueError, "dtype must be"),
     ("gd dtype type", lambda: GD(9, 4, lr=0.1, dtype=np.float32), TypeError, "dtype must be"),
     ("gd dtype list", lambda: GD(9, 4, lr=0.1, dtype=["float32"]), TypeError, "dtype must be"),

@@ -476,3 +476,16 @@ def test_checks_return_clean_values() -> None:
 def test_checks_reject(call: Callable[[], object], exception: type[Exception]) -> None:
     with pytest.raises(exception):
         call()
+
+
+def test_scalar_probability() -> None:
+    from mle_book._validation import check_probability_scalar
+
+    assert check_probability_scalar(Fraction(1, 2)) == 0.5
+    assert check_probability_scalar(0.0) == 0.0
+    with pytest.raises(ValueError, match=r"theta0 must be in \(0, 1\), got 0.0"):
+        check_probability_scalar(0.0, "theta0", open_interval=True)
+    with pytest.raises(TypeError, match=r"theta must be a real number \(a single number\)"):
+        check_probability_scalar(np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="theta must be finite"):
+        check_probability_scalar(math.nan)

@@ -52,6 +52,7 @@ __all__ = [
     "check_int_in_range",
     "check_positive",
     "check_probability",
+    "check_probability_scalar",
     "check_real",
     "check_rng",
     "check_sample",
@@ -456,6 +457,49 @@ def check_probability(
     if np.any(outside):
         raise ValueError(f"{name} must be in {interval}, got {array[outside].flat[0]}")
     return array
+
+
+def check_probability_scalar(
+    theta: object, name: str = "theta", *, open_interval: bool = False
+) -> float:
+    """Return a single probability as a float in [0, 1] (or (0, 1)), or raise naming it.
+
+    The scalar form of :func:`check_probability`, for arguments that are one number
+    (a starting value, say): use it instead of ``float(check_probability(...))``,
+    whose ``float`` fails with NumPy's message for an array.
+
+    Parameters
+    ----------
+    theta : object
+        A real scalar (see the module's rules).
+    name : str, default "theta"
+        The argument's name, used in the message.
+    open_interval : bool, default False
+        Exclude 0 and 1.
+
+    Returns
+    -------
+    float
+        The probability.
+
+    Raises
+    ------
+    TypeError
+        If ``theta`` is not a real scalar (an array, a bool, a string, ...).
+    ValueError
+        If it is NaN, inf or outside the interval.
+
+    Examples
+    --------
+    >>> check_probability_scalar(np.array(0.25))
+    0.25
+    """
+    value = check_real(theta, name)
+    interval = "(0, 1)" if open_interval else "[0, 1]"
+    outside = not 0 < value < 1 if open_interval else not 0 <= value <= 1
+    if outside:
+        raise ValueError(f"{name} must be in {interval}, got {describe(theta)}")
+    return value
 
 
 def check_sample(
