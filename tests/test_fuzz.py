@@ -372,8 +372,14 @@ def run(function: Callable[..., object], arguments: dict[str, object]) -> Outcom
         warnings.simplefilter("error")
         start = time.process_time()
         try:
-            with wall_clock_limit(WALL_SECONDS_PER_CALL):
-                outcome.result = call(function, arguments)
+            # numpy's defaults, whatever an earlier call left behind: overflow, division
+            # by zero and invalid operations warn (and so fail); underflow is silent
+            with np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"):
+                before = np.geterr()
+                with wall_clock_limit(WALL_SECONDS_PER_CALL):
+                    outcome.result = call(function, arguments)
+                if np.geterr() != before:
+                    outcome.error = RuntimeError("changed numpy's global error state (np.seterr)")
         except Exception as error:  # everything is judged below
             outcome.error = error
         outcome.cpu_seconds = time.process_time() - start
@@ -456,8 +462,11 @@ KNOWN_FAULTS: dict[str, str] = {
     "bayes.log_likelihood_in_log_odds": "phi=+-1e308 leaks RuntimeWarning (overflow)",
     "bayes.log_posterior_in_log_odds": "phi=+-1e308 leaks RuntimeWarning; OverflowError",
     # continuous (chapters 1/2/4 engineer)
+    "continuous.box_cox_profile_nll": "lambdas=+-1e308 leaks RuntimeWarning (overflow)",
     "continuous.exponential_log_density": "x < 0 returns -inf, not documented as such",
     "continuous.exponential_nll": "huge sample or rate=1e308 leaks RuntimeWarning (overflow)",
+    "continuous.exponential_nll_grid": "huge sample leaks RuntimeWarning; rates=1e308 gives inf",
+    "continuous.gaussian_interval_nll": "mu=-1e308 returns inf",
     "continuous.gaussian_log_density": "x or mu near 1e308, or sigma=5e-324, returns -inf",
     "continuous.gaussian_mixture_nll": "huge sample or epsilon=5e-324 returns inf",
     "continuous.gaussian_nll": "mu=+-1e308 or huge sample returns inf",
@@ -494,15 +503,15 @@ KNOWN_FAULTS: dict[str, str] = {
 
 # ------------------------------------------------------------------------- tests
 
-FAST_EXAMPLES = 40  # per function; functions slower than SLOW_SECONDS get SLOW_EXAMPLES
-SLOW_EXAMPLES = 8
-SLOW_SECONDS = 0.02
+FAST_EXAMPLES = 40  # random multi-replacements per function
+SLOW_EXAMPLES = 8  # for SLOW functions (tens of milliseconds per successful call)
+#: Figures and the slowest computations: their exhaustive sweep tries only the values
+#: the rules require them to reject (decided by name, so the test is deterministic).
+SLOW = {"optimisation.gradient_descent_torch", "continuous.gaussian_rounded_mle"}
 
 
-def _baseline_seconds(function: Callable[..., object]) -> float:
-    start = time.perf_counter()
-    run(function, baseline(function))
-    return time.perf_counter() - start
+def is_slow(label: str) -> bool:
+    return label in SLOW or label.split(".")[1].startswith("plot_")
 
 
 def _marks(label: str) -> list[pytest.MarkDecorator]:
@@ -512,6 +521,7 @@ def _marks(label: str) -> list[pytest.MarkDecorator]:
 
 
 PARAMS = [pytest.param(label, id=label, marks=_marks(label)) for label in sorted(FUNCTIONS)]
+LABELS = sorted(FUNCTIONS)
 
 
 def test_every_module_is_covered() -> None:
@@ -525,7 +535,7 @@ def test_every_module_is_covered() -> None:
     assert len(FUNCTIONS) >= 60
 
 
-@pytest.mark.parametrize("label", PARAMS)
+@pytest.mark.parametrize("label", LABELS)
 def test_baseline_call_works(label: str) -> None:
     """The unmodified baseline returns a finite, correctly typed result (so the fuzz's
     single replacements test the replaced argument, not a broken baseline)."""
@@ -568,7 +578,7 @@ def test_hostile_arguments(label: str) -> None:
     if not names:
         assert judge(label, function, {}, {}, run(function, {})) == []
         return
-    slow = _baseline_seconds(function) > SLOW_SECONDS
+    slow = is_slow(label)
     faults = sweep(label, function, slow)
     assert not faults, f"{label}:\n" + "\n".join(dict.fromkeys(faults))
 

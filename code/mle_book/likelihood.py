@@ -212,10 +212,11 @@ def bernoulli_likelihood(
     Returns
     -------
     float or numpy.ndarray
-        Same shape as ``theta``, in [0, 1]. The relative error is at most about
-        :math:`(|\ell| + 2)\,2^{-53}` where :math:`\ell` is the log-likelihood (the
-        conditioning of ``exp``): a few units in the last place near the peak, about
-        1e-13 at the underflow threshold.
+        Same shape as ``theta``, in [0, 1]. The relative error is at most
+        :math:`(4|\ell| + 2)\,2^{-53}` where :math:`\ell` is the log-likelihood
+        (``exp`` turns the log-likelihood's absolute error into a relative one): a
+        few units in the last place near :math:`\ell = 0`, up to about 3e-13 near the
+        underflow threshold.
 
     Raises
     ------
