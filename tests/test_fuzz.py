@@ -275,6 +275,7 @@ DOCUMENTED_INFINITY: dict[str, str] = {
     "exercises.uniform_log_likelihood": "-inf where upper < max(sample)",
     "bayes.log_posterior": "-inf where the prior or likelihood is 0",
     "bayes.beta_log_prior": "-inf/+inf at theta = 0 or 1 for a < 1 or b < 1",
+    "bayes.log_posterior": "a=1e308 or b=1e308 raises OverflowError (math range error)",
     "bayes.log_likelihood_in_log_odds": "-inf where sigmoid(phi) rounds to 0 or 1",
 }
 
@@ -459,6 +460,7 @@ _SCALAR = (
 KNOWN_FAULTS: dict[str, str] = {
     # bayes (chapters 1/2/4 engineer)
     "bayes.beta_log_prior": "a=1e308 or b=1e308 raises OverflowError (math range error)",
+    "bayes.log_posterior": "a=1e308 or b=1e308 raises OverflowError (math range error)",
     "bayes.log_likelihood_in_log_odds": "phi=+-1e308 leaks RuntimeWarning (overflow)",
     "bayes.log_posterior_in_log_odds": "phi=+-1e308 leaks RuntimeWarning; OverflowError",
     # continuous (chapters 1/2/4 engineer)
