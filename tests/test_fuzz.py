@@ -275,7 +275,6 @@ DOCUMENTED_INFINITY: dict[str, str] = {
     "exercises.uniform_log_likelihood": "-inf where upper < max(sample)",
     "bayes.log_posterior": "-inf where the prior or likelihood is 0",
     "bayes.beta_log_prior": "-inf/+inf at theta = 0 or 1 for a < 1 or b < 1",
-    "bayes.log_posterior": "a=1e308 or b=1e308 raises OverflowError (math range error)",
     "bayes.log_likelihood_in_log_odds": "-inf where sigmoid(phi) rounds to 0 or 1",
 }
 
@@ -650,16 +649,50 @@ WORST_CASES: list[tuple[str, Callable[[], object]]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "work"), WORST_CASES, ids=[case[0] for case in WORST_CASES])
+#: Worst cases of other modules' documented ranges that are known to be too slow
+#: (strict xfail; delete once fixed).
+KNOWN_SLOW: list[tuple[str, Callable[[], object], str]] = [
+    (
+        "sequence_probability_total(1e-300, 500)",
+        lambda: mle_book.bayes.sequence_probability_total(1e-300, 500),
+        "exact Fraction sum over 501 terms: about 1 s at theta=0.3, minutes near theta=0 "
+        "(bayes, chapters 1/2/4 engineer)",
+    ),
+]
+
+
+@contextmanager
+def cpu_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block once it has used ``seconds`` of CPU (so a slow case fails fast)."""
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise CallTimedOut(f"still running after {seconds} s of CPU")
+
+    previous = signal.signal(signal.SIGPROF, _alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+@pytest.mark.parametrize(
+    ("label", "work"),
+    [pytest.param(label, work, id=label) for label, work in WORST_CASES]
+    + [
+        pytest.param(label, work, id=label, marks=pytest.mark.xfail(strict=True, reason=why))
+        for label, work, why in KNOWN_SLOW
+    ],
+)
 def test_documented_ranges_cost_well_under_a_second(label: str, work: Callable[[], object]) -> None:
-    outcome = Outcome()
     start = time.process_time()
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), cpu_limit(2 * CPU_SECONDS_PER_CALL):
         warnings.simplefilter("error")
-        outcome.result = work()
+        result = work()
     seconds = time.process_time() - start
     assert seconds < CPU_SECONDS_PER_CALL, f"{label}: {seconds:.2f} s of CPU"
-    assert not nonfinite_parts(outcome.result)
+    assert not nonfinite_parts(result)
 
 
 # -------------------------------------------------- the checker can fail (kinds 1-8)
