@@ -90,3 +90,5 @@ class PageVisit:
 def html_pages(site: Path) -> list[Path]:
     """Rendered pages; the theme's _static/*.html are template macros, not pages."""
     return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "_static")
+
+

@@ -94,9 +94,8 @@ def test_coin_explorer_works_with_a_live_kernel(lab_url: str, tmp_path: Path) ->
                 select.click()
             except playwright.TimeoutError:
                 pass  # the kernel started without asking
-            page.wait_for_selector(
-                ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
-            )
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=60_000)
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
             readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
