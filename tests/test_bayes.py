@@ -328,7 +328,7 @@ BAD_INPUTS = [
     (lambda: sequence_probability_total(True, 3), TypeError, "theta must be a real number"),
     (lambda: sequence_probability_total(0.5, -1), ValueError, "n_flips must be an integer"),
     (lambda: sequence_probability_total(0.5, 501), ValueError, "n_flips must be an integer"),
-    (lambda: sequence_probability_total(0.5, 3.0), TypeError, "n_flips must be an integer"),
+    (lambda: sequence_probability_total(0.5, 3.5), ValueError, "n_flips must be an integer"),
     (lambda: beta_log_prior(0.5, 0, 1), ValueError, "a must be in (0, inf)"),
     (lambda: beta_log_prior(0.5, 1, -2), ValueError, "b must be in (0, inf)"),
     (lambda: beta_log_prior(-0.5), ValueError, "theta must be in [0, 1]"),

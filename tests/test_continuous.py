@@ -74,7 +74,7 @@ BAD_INPUTS: list[BadCase] = [
     ("mle strings", lambda: C.gaussian_mle(["1", "2"]), TypeError, "sample"),
     ("mle complex", lambda: C.gaussian_mle([1j, 2j]), TypeError, "sample"),
     ("bias n 1", lambda: C.gaussian_variance_bias(1, 10, RNG(0)), ValueError, "n"),
-    ("bias n float", lambda: C.gaussian_variance_bias(2.5, 10, RNG(0)), TypeError, "n"),
+    ("bias n float", lambda: C.gaussian_variance_bias(2.5, 10, RNG(0)), ValueError, "n"),
     ("bias repeats 0", lambda: C.gaussian_variance_bias(2, 0, RNG(0)), ValueError, "n_repeats"),
     ("bias rng None", lambda: C.gaussian_variance_bias(2, 10, None), TypeError, "rng"),
     ("bias rng int", lambda: C.gaussian_variance_bias(2, 10, 0), TypeError, "rng"),

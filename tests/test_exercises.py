@@ -643,12 +643,12 @@ def test_poisson_log_likelihood_maximised_by_mean_count(counts: list[int]) -> No
 @pytest.mark.parametrize(
     ("rate", "counts", "error", "match"),
     [
-        (0.0, [1], ValueError, "rate|lam"),
-        (-1.0, [1], ValueError, "rate|lam"),
-        (float("nan"), [1], ValueError, "rate|lam"),
-        ([1.0, math.inf], [1], ValueError, "rate|lam"),
-        ("2", [1], TypeError, "rate|lam"),
-        (True, [1], TypeError, "rate|lam"),
+        (0.0, [1], ValueError, "lam"),
+        (-1.0, [1], ValueError, "lam"),
+        (float("nan"), [1], ValueError, "lam"),
+        ([1.0, math.inf], [1], ValueError, "lam"),
+        ("2", [1], TypeError, "lam"),
+        (True, [1], TypeError, "lam"),
         (1.0, [], ValueError, "counts"),
         (1.0, [1.5], ValueError, "counts"),
         (1.0, [-1], ValueError, "counts"),
@@ -676,10 +676,10 @@ def test_uniform_log_likelihood_values() -> None:
 @pytest.mark.parametrize(
     ("theta", "sample", "error", "match"),
     [
-        (0.0, [1.0], ValueError, "theta|upper"),
-        (-2.0, [1.0], ValueError, "theta|upper"),
-        (math.nan, [1.0], ValueError, "theta|upper"),
-        ("3", [1.0], TypeError, "theta|upper"),
+        (0.0, [1.0], ValueError, "upper"),
+        (-2.0, [1.0], ValueError, "upper"),
+        (math.nan, [1.0], ValueError, "upper"),
+        ("3", [1.0], TypeError, "upper"),
         (3.0, [], ValueError, "sample"),
         (3.0, [-1.0, 2.0], ValueError, "sample"),
         (3.0, [math.inf], ValueError, "sample"),
@@ -726,20 +726,20 @@ def test_projected_uniform_gradient_ascent_reaches_the_mle() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"theta0": 7.0}, ValueError, "theta0"),
-        ({"theta0": math.nan}, ValueError, "theta0"),
-        ({"theta0": "10"}, TypeError, "theta0"),
+        ({"upper0": 7.0}, ValueError, "upper0"),
+        ({"upper0": math.nan}, ValueError, "upper0"),
+        ({"upper0": "10"}, TypeError, "upper0"),
         ({"lr": 0.0}, ValueError, "lr"),
         ({"lr": -1.0}, ValueError, "lr"),
         ({"n_steps": 0}, ValueError, "n_steps"),
         ({"n_steps": 2_000_000}, ValueError, "n_steps"),
-        ({"n_steps": 2.5}, TypeError, "n_steps"),
+        ({"n_steps": 2.5}, ValueError, "n_steps"),
         ({"sample": [0.0, 0.0]}, ValueError, "sample"),
         ({"sample": [-1.0]}, ValueError, "sample"),
     ],
 )
 def test_uniform_gradient_ascent_rejects_bad_input(kwargs, error, match) -> None:
-    arguments = {"sample": uniform_sample(), "theta0": 10.0, "lr": 1.0, "n_steps": 10}
+    arguments = {"sample": uniform_sample(), "upper0": 10.0, "lr": 1.0, "n_steps": 10}
     arguments.update(kwargs)
     with pytest.raises(error, match=match):
         uniform_gradient_ascent(**arguments)
@@ -749,7 +749,7 @@ def test_logit_gradient_ascent_converges_with_both_outcomes() -> None:
     path = logit_gradient_ascent(9, 4, 1.0, 1_000)
     assert path.shape == (1_001,)
     assert path[-1] == pytest.approx(math.log(9 / 4), abs=1e-10)
-    path = logit_gradient_ascent(4, 9, 1.0, 1_000, **{_START: 3.0})
+    path = logit_gradient_ascent(4, 9, lr=1.0, n_steps=1_000, phi0=3.0)
     assert path[0] == 3.0 and path[-1] == pytest.approx(math.log(4 / 9), abs=1e-10)
 
 
@@ -768,7 +768,7 @@ def test_logit_gradient_ascent_diverges_like_log_k(heads, tails, sign) -> None:
         ((1, 1, 0.0, 10), {}, ValueError, "lr"),
         ((1, 1, 1.0, 0), {}, ValueError, "n_steps"),
         ((1, 1, 1.0, True), {}, TypeError, "n_steps"),
-        ((1, 1, 1.0, 10), {_START: math.inf}, ValueError, _START),
+        ((1, 1, 1.0, 10), {"phi0": math.inf}, ValueError, "phi0"),
         ((-1, 1, 1.0, 10), {}, ValueError, "n_heads"),
     ],
 )

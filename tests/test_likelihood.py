@@ -20,6 +20,7 @@ from mle_book.likelihood import (
     fisher_information,
     likelihood_derivative,
     likelihood_integral,
+    log_likelihood_integral,
     parse_flips,
     standard_error,
 )
@@ -168,3 +169,84 @@ def test_integral_is_beta_function(heads: int, tails: int) -> None:
 
 def test_flip_counts_is_a_tuple() -> None:
     assert FlipCounts(2, 3).n_flips == 5
+
+
+# ------------------------------------------------- the package's rules, applied here
+
+
+def test_flip_counts_checks_its_counts() -> None:
+    assert FlipCounts(9.0, np.int64(4)) == (9, 4)
+    assert repr(FlipCounts(9, 4)) == "FlipCounts(n_heads=9, n_tails=4)"
+    with pytest.raises(ValueError, match="n_heads must be a whole number >= 0"):
+        FlipCounts(-1, 4)
+    with pytest.raises(TypeError, match="n_tails"):
+        FlipCounts(9, "4")
+
+
+def test_parse_flips_is_linear_time() -> None:
+    assert parse_flips("hT" * 500_000 + " \n") == (500_000, 500_000)
+    with pytest.raises(ValueError, match="found 'x' at position 1000000"):
+        parse_flips("H" * 1_000_000 + "x")
+
+
+@pytest.mark.parametrize("flag", ["no", 1, None, np.array(True)])
+def test_mean_must_be_a_bool(flag: object) -> None:
+    with pytest.raises(TypeError, match="mean must be True or False"):
+        bernoulli_nll(0.5, 9, 4, mean=flag)
+    assert bernoulli_nll(0.5, 9, 4, mean=np.True_) == pytest.approx(math.log(2))
+
+
+@pytest.mark.parametrize("count", [10**400, 2**53 + 1, 1e300])
+def test_huge_counts_are_value_errors_naming_the_count(count: object) -> None:
+    for call in (bernoulli_mle, standard_error, likelihood_integral):
+        with pytest.raises(ValueError, match="n_heads must be a whole number >= 0"):
+            call(count, 1)
+    with pytest.raises(ValueError, match="n_flips must be a whole number >= 0"):
+        fisher_information(0.5, count)
+
+
+def test_counts_up_to_2_to_the_53() -> None:
+    n = 2**53
+    assert bernoulli_mle(n, 0) == 1.0
+    assert bernoulli_log_likelihood(0.5, n, 0) == pytest.approx(-n * math.log(2))
+    assert fisher_information(0.5, n) == 4.0 * n
+    assert standard_error(n // 2, n // 2) == pytest.approx(0.5 / math.sqrt(n))
+
+
+def test_fisher_information_overflow_is_a_named_error() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="theta is too close to 0 or 1"):
+            fisher_information(1e-310, 10**6)
+        with pytest.raises(ValueError, match="theta = 1e-310"):
+            fisher_information([0.5, 1e-310], 10**6)
+        assert fisher_information(0.5, 10**15) == 4e15
+        assert fisher_information(np.array([]), 3).shape == (0,)
+
+
+def test_exact_integral_is_capped_and_log_integral_is_not() -> None:
+    assert likelihood_integral(5_000, 5_000) > 0
+    with pytest.raises(ValueError, match="use log_likelihood_integral"):
+        likelihood_integral(5_001, 5_000)
+    assert log_likelihood_integral(9, 4) == pytest.approx(-math.log(10010), rel=1e-15)
+    assert log_likelihood_integral(0, 0) == 0.0
+    assert log_likelihood_integral(2**53, 2**53) == pytest.approx(-(2**54) * math.log(2), rel=1e-12)
+
+
+def test_scalar_forms_give_floats_and_arrays_keep_their_shape() -> None:
+    for theta in (0.25, np.float32(0.25), np.array(0.25), Fraction(1, 4)):
+        assert type(bernoulli_log_likelihood(theta, 9, 4)) is float
+    grid = np.full((2, 3), 0.25)
+    assert bernoulli_likelihood(grid, 9, 4).shape == (2, 3)
+    assert likelihood_derivative(grid, 0, 0).tolist() == [[0.0] * 3] * 2
+    torch = pytest.importorskip("torch")
+    assert bernoulli_nll(torch.tensor([0.5, 0.25]), 1, 1).shape == (2,)
+
+
+def test_nothing_warns_at_the_edges() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert bernoulli_nll(0.0, 1, 0) == math.inf
+        assert bernoulli_log_likelihood(-0.0, 0, 3) == 0.0
+        assert likelihood_derivative(5e-324, 10**12, 10**12) == 0.0
+        assert bernoulli_likelihood(5e-324, 1, 0) == 5e-324

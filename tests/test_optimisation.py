@@ -109,7 +109,7 @@ BAD_INPUTS: list[BadCase] = [
     ("torch tails inf", lambda: GDT(9, math.inf, lr=0.1), ValueError, "n_tails must be a whole"),
     # iterations, dtype, mean, tol
     ("gd iterations 0", lambda: GD(9, 4, lr=0.1, n_steps=0), ValueError, "n_steps must"),
-    ("gd iterations float", lambda: GD(9, 4, lr=0.1, n_steps=10.0), TypeError, "n_steps"),
+    ("gd iterations float", lambda: GD(9, 4, lr=0.1, n_steps=2.5), ValueError, "n_steps"),
     ("gd dtype unknown", lambda: GD(9, 4, lr=0.1, dtype="float16"), ValueError, "dtype must be"),
     ("gd dtype type", lambda: GD(9, 4, lr=0.1, dtype=np.float32), TypeError, "dtype must be"),
     ("gd dtype list", lambda: GD(9, 4, lr=0.1, dtype=["float32"]), TypeError, "dtype must be"),
@@ -129,7 +129,7 @@ BAD_INPUTS: list[BadCase] = [
     (
         "sgd batch float",
         lambda: _sgd(batch_size=2.5),
-        TypeError,
+        ValueError,
         "batch_size must be an integer",
     ),
     (
@@ -156,7 +156,7 @@ BAD_INPUTS: list[BadCase] = [
     ("jitter lr", lambda: _jit(lr=0.0), ValueError, "lr must be in (0, inf)"),
     ("jitter batch", lambda: _jit(batch_size=0), ValueError, "batch_size must be an integer in"),
     ("jitter runs", lambda: _jit(n_runs=0), ValueError, "n_runs must be an integer in [1,"),
-    ("jitter runs float", lambda: _jit(n_runs=2.0), TypeError, "n_runs must be an integer"),
+    ("jitter runs float", lambda: _jit(n_runs=2.5), ValueError, "n_runs must be an integer"),
     (
         "jitter late zero",
         lambda: _jit(n_late=0),
@@ -176,7 +176,7 @@ BAD_INPUTS: list[BadCase] = [
     ("jitter counts", lambda: _jit(n_tails=0), ValueError, "n_heads and n_tails"),
     ("predicted lr zero", lambda: _pred(lr=0.0), ValueError, "lr must be in (0, inf)"),
     ("predicted lr unstable", lambda: _pred(lr=0.5), ValueError, "lr must be in (0, 0.426"),
-    ("predicted batch", lambda: _pred(batch_size=1.5), TypeError, "batch_size must be an integer"),
+    ("predicted batch", lambda: _pred(batch_size=1.5), ValueError, "batch_size must be an integer"),
     ("predicted counts", lambda: _pred(n_heads=0), ValueError, "n_heads and n_tails"),
     # Newton
     ("newton theta0", lambda: opt.newton(9, 4, theta0=0.0), ValueError, "theta0 must be in (0, 1)"),

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from fractions import Fraction
 
 import numpy as np
 import pytest
 
 from mle_book import continuous, information, likelihood, optimisation, plots, widgets
 from mle_book._validation import (
+    MAX_COUNT,
+    check_choice,
     check_count,
+    check_finite_result,
+    check_flag,
     check_int_in_range,
     check_positive,
     check_probability,
     check_real,
+    check_rng,
     check_sample,
+    describe,
 )
 
 NAN, INF = math.nan, math.inf
@@ -248,9 +255,199 @@ def test_bad_input_is_named(
     assert text in str(error.value), f"{label}: {error.value}"
 
 
-@pytest.mark.parametrize("value", [1, 2.5, np.float32(0.25), np.int64(3)])
-def test_check_real_accepts_reals(value: object) -> None:
-    assert check_real(value, "x") == float(value)
+# ----------------------------------------------------------- the package's type rules
+
+#: Every form of a real scalar the rules accept, with the float it stands for.
+REAL_FORMS = [
+    (3, 3.0),
+    (3.0, 3.0),
+    (np.int64(3), 3.0),
+    (np.uint8(3), 3.0),
+    (np.float32(3.0), 3.0),
+    (np.float16(3.0), 3.0),
+    (Fraction(6, 2), 3.0),
+    (np.array(3.0), 3.0),
+    (np.array(3, dtype=np.int32), 3.0),
+]
+
+#: Values no scalar check accepts (wrong kind: TypeError), with the word the message shows.
+NOT_REAL = [
+    (True, "bool"),
+    (np.False_, "bool"),
+    (1 + 0j, "complex"),
+    (np.complex128(1.0), "complex"),
+    ("3", "str"),
+    (None, "None"),
+    ([3.0], "shape"),
+    (np.array([3.0]), "shape"),
+    (np.array(True), "bool"),
+    (object(), "object"),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), REAL_FORMS)
+@pytest.mark.parametrize("check", [check_real, check_positive])
+def test_every_real_form_is_accepted_by_every_real_check(check, value, expected) -> None:
+    result = check(value, "x")
+    assert result == expected and type(result) is float
+
+
+@pytest.mark.parametrize(("value", "expected"), REAL_FORMS)
+def test_every_real_form_with_a_whole_value_is_a_count(value, expected) -> None:
+    assert check_count(value, "n") == 3 and type(check_count(value, "n")) is int
+    assert check_int_in_range(value, "n_steps", 1, 10) == 3
+    assert type(check_int_in_range(value, "n_steps", 1, 10)) is int
+
+
+@pytest.mark.parametrize(("value", "word"), NOT_REAL)
+@pytest.mark.parametrize(
+    "check",
+    [
+        check_real,
+        check_positive,
+        lambda value, name: check_count(value, name),
+        lambda value, name: check_int_in_range(value, name, 0, 5),
+    ],
+)
+def test_wrong_kinds_are_type_errors_naming_argument_and_value(check, value, word) -> None:
+    with pytest.raises(TypeError) as error:
+        check(value, "my_arg")
+    assert "my_arg must be" in str(error.value)
+    assert word in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (10**400, "integer with 401 digits"),
+        (-(10**400), "negative integer with 401 digits"),
+        (Fraction(10**400, 3), "Fraction"),
+        (np.longdouble(10) ** 400, "float range"),
+        (math.nan, "finite"),
+        (-math.inf, "finite"),
+        (np.float32("inf"), "finite"),
+    ],
+)
+def test_huge_or_non_finite_reals_are_value_errors_never_overflow(value, text) -> None:
+    for check in (check_real, check_positive):
+        with pytest.raises(ValueError) as error:
+            check(value, "mu")
+        assert str(error.value).startswith("mu must be")
+        assert text in str(error.value) or "float range" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "value", [2.5, Fraction(5, 2), np.float32(0.5), -1, -1.0, 10**400, MAX_COUNT + 1, math.inf]
+)
+def test_counts_must_be_whole_non_negative_and_at_most_max_count(value) -> None:
+    with pytest.raises(ValueError, match="n_heads must be a whole number >= 0"):
+        check_count(value, "n_heads")
+    with pytest.raises(ValueError, match=r"n_steps must be an integer in \[0, 5\]"):
+        check_int_in_range(value, "n_steps", 0, 5)
+
+
+def test_count_limits() -> None:
+    assert MAX_COUNT == 2**53
+    assert check_count(MAX_COUNT, "n") == MAX_COUNT
+    assert check_count(float(MAX_COUNT), "n") == MAX_COUNT
+    with pytest.raises(ValueError, match="at most 2\\*\\*53"):
+        check_count(MAX_COUNT + 1, "n")
+    with pytest.raises(ValueError, match="at most 40"):
+        check_count(41, "n", high=40)
+
+
+@pytest.mark.parametrize("value", [True, False, np.True_, np.bool_(False)])
+def test_flags_accept_only_bools(value) -> None:
+    assert check_flag(value, "mean") is bool(value)
+
+
+@pytest.mark.parametrize("value", [1, 0, "no", "yes", None, 1.0, np.array(True), [True]])
+def test_flags_never_truth_test(value) -> None:
+    with pytest.raises(TypeError, match="mean must be True or False, got"):
+        check_flag(value, "mean")
+
+
+def test_choices() -> None:
+    assert check_choice("a", "method", ["a", "b"]) == "a"
+    with pytest.raises(ValueError, match="method must be one of 'a', 'b', got the str 'c'"):
+        check_choice("c", "method", ["a", "b"])
+    with pytest.raises(TypeError, match="method must be one of"):
+        check_choice(None, "method", ["a", "b"])
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ([0.5, 0.25], True),
+        ((0.5,), True),
+        (np.array([[0.5]], dtype=np.float32), True),
+        ([Fraction(1, 2), 1], True),
+        (np.array([], dtype=float), True),
+        ([True, False], False),
+        ([1j], False),
+        (["a"], False),
+        ([[0.5], [0.5, 0.2]], False),
+        ([None], False),
+        (np.array([0.5], dtype=object), True),
+        (np.array([object()], dtype=object), False),
+    ],
+)
+def test_array_rules(value, accepted) -> None:
+    if accepted:
+        assert check_probability(value, "p").dtype == np.float64
+    else:
+        with pytest.raises(TypeError, match="p must be"):
+            check_probability(value, "p")
+
+
+def test_arrays_with_huge_entries_are_value_errors() -> None:
+    with pytest.raises(ValueError, match="p must be"):
+        check_probability([10**400], "p")
+    with pytest.raises(ValueError, match="sample must"):
+        check_sample(np.array([np.longdouble(10) ** 400]), "sample")
+
+
+def test_torch_tensors_follow_the_array_rules() -> None:
+    torch = pytest.importorskip("torch")
+    np.testing.assert_array_equal(check_probability(torch.tensor([0.5, 0.25])), [0.5, 0.25])
+    assert check_real(torch.tensor(0.5), "mu") == 0.5
+    assert check_count(torch.tensor(3), "n") == 3
+    with pytest.raises(TypeError, match="theta"):
+        check_probability(torch.tensor([0.5], requires_grad=True))
+    with pytest.raises(TypeError, match="mu"):
+        check_real(torch.tensor([0.5]), "mu")
+
+
+def test_rng_and_finite_results() -> None:
+    rng = np.random.default_rng(0)
+    assert check_rng(rng) is rng
+    with pytest.raises(TypeError, match="rng must be a numpy Generator .* got 0"):
+        check_rng(0)
+    assert check_finite_result(1.0, "x") == 1.0
+    with pytest.raises(ValueError, match="overflows"):
+        check_finite_result(np.array([1.0, math.inf]), "the information overflows")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (2.5, "2.5"),
+        (10**400, "an integer with 401 digits"),
+        pytest.param(2**20000, "an integer of about 2**20001", id="2**20000"),
+        (Fraction(1, 3), "Fraction(1, 3)"),
+        (np.float32(0.5), "0.5"),
+        ("x" * 100, "..."),
+        (np.zeros((2, 3)), "shape (2, 3)"),
+        (np.array(2.5), "0-d array holding 2.5"),
+        (None, "None"),
+        (True, "bool True"),
+        (1j, "complex"),
+        ({}, "a dict"),
+    ],
+)
+def test_describe_is_short_and_safe(value, text) -> None:
+    shown = describe(value)
+    assert text in shown and len(shown) < 80
 
 
 def test_checks_return_clean_values() -> None:
@@ -264,15 +461,31 @@ def test_checks_return_clean_values() -> None:
 @pytest.mark.parametrize(
     ("call", "exception"),
     [
-        (lambda: check_count(True, "n"), TypeError),
-        (lambda: check_int_in_range(2.0, "k", 0, 3), TypeError),
         (lambda: check_int_in_range(7, "k", 0, 3), ValueError),
-        (lambda: check_real(None, "x"), TypeError),
         (lambda: check_probability(object(), "p"), TypeError),
         (lambda: check_probability([0.0, 1.0], "p", open_interval=True), ValueError),
+        (lambda: check_probability([math.nan], "p"), ValueError),
         (lambda: check_sample([1.0, -1.0], "s", non_negative=True), ValueError),
+        (lambda: check_sample([[1.0]], "s"), ValueError),
+        (lambda: check_sample([], "s"), ValueError),
+        (lambda: check_sample([math.inf], "s"), ValueError),
+        (lambda: check_positive(0.0, "s"), ValueError),
+        (lambda: check_positive(math.inf, "s"), ValueError),
     ],
 )
 def test_checks_reject(call: Callable[[], object], exception: type[Exception]) -> None:
     with pytest.raises(exception):
         call()
+
+
+def test_scalar_probability() -> None:
+    from mle_book._validation import check_probability_scalar
+
+    assert check_probability_scalar(Fraction(1, 2)) == 0.5
+    assert check_probability_scalar(0.0) == 0.0
+    with pytest.raises(ValueError, match=r"theta0 must be in \(0, 1\), got 0.0"):
+        check_probability_scalar(0.0, "theta0", open_interval=True)
+    with pytest.raises(TypeError, match=r"theta must be a real number \(a single number\)"):
+        check_probability_scalar(np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="theta must be finite"):
+        check_probability_scalar(math.nan)
