@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-GAUSSIAN_X = np.random.default_rng(0).normal(loc=2.0, scale=1.0, size=10)
+# rounded to three decimals, as the page prints them: the printed data are the data
+GAUSSIAN_X = np.round(np.random.default_rng(0).normal(loc=2.0, scale=1.0, size=10), 3)
 POISSON_X = np.array([2, 4, 3, 0, 5, 1, 3])
 UNIFORM_X = np.array([2.1, 7.4, 0.9, 5.3, 6.8, 3.2, 4.5])
 VARIANCE_X = np.array([4.2, 6.1, 3.5, 7.8, 5.0, 2.9, 6.6, 4.7])
@@ -27,7 +28,7 @@ SE = math.sqrt(36 / 2197)  # sqrt(θ(1 − θ)/n) at θ = 9/13, n = 13
 # name -> (exact value, exact fraction or None)
 SOLUTIONS: dict[str, tuple[float, Fraction | None]] = {
     "exponential_rate": (1 / 3, Fraction(1, 3)),
-    "gaussian_mean": (float(GAUSSIAN_X.mean()), None),
+    "gaussian_mean": (float(GAUSSIAN_X.mean()), Fraction(20847, 10000)),
     "exponential_rate_sample": (5 / 7, Fraction(5, 7)),
     "poisson_rate": (18 / 7, Fraction(18, 7)),
     "gaussian_variance": (2.365, Fraction(473, 200)),
@@ -99,6 +100,16 @@ OUT_OF_RANGE: dict[str, list[tuple[str, str]]] = {
     "standard_error": [("-0.128", "positive"), ("0", "positive")],
 }
 
+# name -> near misses of an exact value that is a short decimal (7.4, 1, 2.25, ...): the
+# typed figures could write the exact value, so they get the general hint, not "rounding"
+SHORT_DECIMALS: dict[str, list[str]] = {
+    "gaussian_mean": ["2.0848", "20848/10000"],
+    "gaussian_variance": ["2.366", "2.3649"],
+    "uniform_upper": ["7.41", "7.401", "741/100"],
+    "all_heads": ["0.999", "0.9999"],
+    "odds": ["2.251", "2.26"],
+}
+
 JUNK = ["abc", "2**3", "1,5", "__import__('os')", "1/0", "1e-999", "1e999", "", "   ", "1" * 101]
 
 
@@ -137,7 +148,9 @@ def rows() -> list[Row]:
         table += [Row(name, text, "constraint", hint) for text, hint in OUT_OF_RANGE[name]]
         if name not in ("all_heads", "uniform_upper", "odds"):
             table.append(Row(name, _sig(value, 2), "close", "at least three significant figures"))
-        if name not in ("all_heads", "uniform_upper"):
+        if name in SHORT_DECIMALS:  # the exact value needs no more digits: not a rounding slip
+            table += [Row(name, text, "wrong") for text in SHORT_DECIMALS[name]]
+        else:
             table.append(Row(name, _wrong_rounding(value), "close", "correctly rounded"))
         table.append(Row(name, "0.7" if name == "all_heads" else "1234.5", "wrong"))
         table += [Row(name, text, "unreadable") for text in JUNK]

@@ -112,7 +112,7 @@ def test_exact_values_match_an_independent_computation(name: str) -> None:
 
 def test_gaussian_mean_is_the_exact_mean_of_the_stored_floats() -> None:
     sample = exercise_data()["exercises"]["gaussian_mean"]["sample"]
-    np.testing.assert_array_equal(sample, GAUSSIAN_X)  # the seeded draw, to the last bit
+    np.testing.assert_array_equal(sample, GAUSSIAN_X)  # the seeded draw rounded to 3 decimals
     exact_mean = sum(Fraction(x) for x in sample) / len(sample)
     assert solution_value("gaussian_mean") == float(exact_mean)
 
@@ -325,9 +325,30 @@ def test_bad_input_gives_feedback_not_exception(name: str, answer: object) -> No
 
 
 def test_a_fraction_is_checked_to_six_figures() -> None:
+    assert exercises.check_exponential_rate("1000001/3000000").correct  # 6 figures agree
     feedback = exercises.check_exponential_rate("1/3.01")  # not exact, within 1 %
-    assert feedback.message.startswith("Very close.")
-    assert "6 significant figures" in feedback.message
+    assert not feedback.correct
+    # a fraction is exact, so no digit was rounded away: the general hint, not "rounding"
+    assert feedback.message.startswith("Not quite.")
+    assert "differentiate with respect to α" in feedback.message
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        ("uniform_upper", "7.41", "wrong"),  # 7.4 needs no third figure
+        ("all_heads", "0.999", "wrong"),
+        ("odds", "2.251", "wrong"),
+        ("exponential_rate", "0.334", "close"),  # 1/3 has digits after the third
+        ("standard_error", "0.1281", "close"),
+        ("gaussian_variance", "2.38", "close"),  # 2.365 has a fourth figure
+    ],
+)
+def test_rounding_message_only_when_the_exact_value_needs_more_digits(
+    name: str, text: str, kind: str
+) -> None:
+    message = EXERCISES[name](text).message
+    assert ("correctly rounded" in message) == (kind == "close"), message
 
 
 def test_other_real_numbers_are_read_as_floats() -> None:
@@ -548,6 +569,15 @@ def test_checks_never_raise(answer: object) -> None:
 
 def test_gaussian_mean_sample_is_seeded_draw() -> None:
     np.testing.assert_array_equal(gaussian_mean_sample(), GAUSSIAN_X)
+
+
+def test_gaussian_mean_from_the_printed_data_is_right_in_every_form() -> None:
+    """The page prints the sample to three decimals; a reader works from those."""
+    printed = np.round(gaussian_mean_sample(), 3)
+    np.testing.assert_array_equal(printed, gaussian_mean_sample())
+    total = f"{printed.sum():.3f}"  # 20.847
+    for text in [f"{total}/10", f"{printed.mean():.6g}", f"{printed.mean():.6f}", "2.08470"]:
+        assert EXERCISES["gaussian_mean"](text).correct, text
 
 
 @pytest.mark.parametrize(

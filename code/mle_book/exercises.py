@@ -27,8 +27,9 @@ The rules, in order:
 4. **Near misses and known mistakes.** A value that agrees with the exact one but has
    too few figures gets "Very close." (type more figures); then known mistakes
    (matched by the same rounding rule, with at least two figures) get their hint; a
-   value within 1 % that is wrongly rounded gets "Very close."; anything else gets the
-   general hint.
+   value within 1 % that is wrongly rounded gets "Very close." (only when the exact value
+   needs more digits than were typed: ``"7.41"`` for 7.4, or a fraction, is not a
+   rounding slip); anything else gets the general hint.
 
 Examples
 --------
@@ -449,6 +450,13 @@ def _violates(constraint: dict[str, Any], value: float) -> bool:
     return False
 
 
+def _needs_more_digits(exact: float, reading: _Reading) -> bool:
+    """Whether ``exact`` has digits after the last one typed (so rounding can be the slip)."""
+    if reading.last is None:  # a fraction is exact: no digits were rounded away
+        return False
+    return _places(repr(exact))[1] < reading.last
+
+
 def _judge(name: str, answer: object) -> Feedback:
     """Apply the rules of the module docstring to one answer (mirrored by answer.js)."""
     spec = _SPEC[name]
@@ -472,7 +480,8 @@ def _judge(name: str, answer: object) -> Feedback:
             reading.agrees(mistake["value"]) and reading.figures >= _RULES["mistake_min_figures"]
         ):
             return Feedback(False, _message("mistake", entered=entered, hint=mistake["hint"]))
-    if abs(value - exact) <= _RULES["near_relative"] * abs(exact):
+    near = abs(value - exact) <= _RULES["near_relative"] * abs(exact)
+    if near and _needs_more_digits(exact, reading):
         figures = int(min(reading.figures, MAX_SIGNIFICANT_FIGURES))
         return Feedback(False, _message("rounding", entered=entered, figures=figures))
     return Feedback(False, _message("wrong", entered=entered, hint=spec["hint"]))
@@ -489,7 +498,8 @@ def gaussian_mean_sample() -> NDArray[np.float64]:
     """Return the sample for :func:`check_gaussian_mean`.
 
     Ten draws from a Gaussian with mean 2 and standard deviation 1, made with
-    ``np.random.default_rng(0)`` (stored in ``exercise_data.json``; a test redraws
+    ``np.random.default_rng(0)`` and rounded to three decimals, so the values the
+    chapter prints are the whole data (stored in ``exercise_data.json``; a test redraws
     them). A fresh copy is returned on every call, so editing it cannot change the
     exercise.
 

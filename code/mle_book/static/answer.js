@@ -104,6 +104,13 @@ function violates(constraint, value) {
   return false;
 }
 
+// Whether the exact value has digits after the last one typed (so rounding can be the slip);
+// a fraction is exact, no digits were rounded away. String(x) is Python's repr(x) digits.
+function needsMoreDigits(exact, reading) {
+  if (reading.last === null) return false;
+  return places(String(Math.abs(exact))).last < reading.last;
+}
+
 // Python's format(x, ".6g").
 function format6g(x) {
   if (x === 0) return Object.is(x, -0) ? "-0" : "0";
@@ -141,7 +148,7 @@ export function judge(text, spec, rules) {
       return { correct: false, state: "mistake", message: message(rules, "mistake", { entered, hint: mistake.hint }) };
     }
   }
-  if (Math.abs(value - exact) <= rules.near_relative * Math.abs(exact)) {
+  if (needsMoreDigits(exact, reading) && Math.abs(value - exact) <= rules.near_relative * Math.abs(exact)) {
     const shown = Math.min(figures(reading), rules.max_figures);
     return { correct: false, state: "close", message: message(rules, "rounding", { entered, figures: shown }) };
   }
