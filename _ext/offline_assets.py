@@ -178,6 +178,64 @@ def reserve_widget_boxes(body: str, state: dict[str, Any]) -> str:
     return VIEW_SCRIPT.sub(wrap, body)
 
 
+# ---- reserved height for display math --------------------------------------------------------
+
+DISPLAY_MATH = re.compile(r'<div class="math notranslate nohighlight">(.*?)</div>', re.DOTALL)
+# Heights (CSS px, including MathJax's 1 em margins) of typeset display math in the book's
+# theme, measured in Chromium: one plain line, a line with fractions or big delimiters, a
+# line with big operators carrying limits (sums, products, limits).
+MATH_LINE_PX, MATH_FRACTION_PX, MATH_LIMITS_PX = 67, 87, 105
+_FRACTION = re.compile(r"\\(d?t?frac|binom|left|int|mathop|sqrt)")
+_LIMITS = re.compile(r"\\(sum|prod|lim|max|min|sup|inf)_")
+
+
+def display_math_height(tex: str) -> int:
+    """Estimated height in px of a typeset display formula (its rows stacked).
+
+    Examples
+    --------
+    >>> display_math_height(r"\\[ x = 1 \\]"), display_math_height(r"\\[ \\frac12 \\]")
+    (67, 87)
+    >>> display_math_height(r"\\[\\begin{split} a &= \\sum_{i=1}^n b_i \\\\ &= c \\end{split}\\]")
+    132
+    """
+    rows = re.split(r"\\\\(?![a-zA-Z])", tex)
+    heights = []
+    for row in rows:
+        if _LIMITS.search(row):
+            heights.append(MATH_LIMITS_PX)
+        elif _FRACTION.search(row):
+            heights.append(MATH_FRACTION_PX)
+        else:
+            heights.append(MATH_LINE_PX)
+    # Rows after the first add their own height without the formula's margins (2 x 20 px).
+    return heights[0] + sum(h - 40 for h in heights[1:]) if heights else MATH_LINE_PX
+
+
+def reserve_display_math(body: str) -> str:
+    """Give each display formula its typeset height before MathJax has typeset it.
+
+    MathJax replaces the TeX source (one line of text) by the typeset formula, two to
+    four times taller, which would push the text below down after the first paint.
+    """
+
+    def reserve(match: re.Match[str]) -> str:
+        height = display_math_height(html.unescape(match.group(1)))
+        return (
+            f'<div class="math notranslate nohighlight" style="min-height: {height}px">'
+            f"{match.group(1)}</div>"
+        )
+
+    return DISPLAY_MATH.sub(reserve, body)
+
+
+def _reserve_math(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    if "body" in context:
+        context["body"] = reserve_display_math(context["body"])
+
+
 def _widget_state(context: dict) -> dict[str, Any] | None:
     for js in context.get("script_files", []):
         attributes = getattr(js, "attributes", {})
@@ -231,9 +289,26 @@ def _drop_thebe(
     styles[:] = [css for css in styles if "thebe" not in str(css)]
 
 
+# pydata-sphinx-theme sets <html data-theme> from localStorage in the head, which is empty
+# on a first visit; its deferred script later picks "light" or "dark", and the
+# theme's colour rules (code cells' borders and padding among them) then move the text
+# (a layout shift of 0.08-0.11 on pages with code at the top). Pick the same value the
+# theme's script would (its mode "auto": the system's colour scheme) before the first
+# paint; a stored choice is left alone.
+EARLY_THEME = """(function () {
+  var html = document.documentElement;
+  if (html.dataset.theme) return;
+  var mode = html.dataset.mode || "auto";
+  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  html.dataset.theme = mode === "auto" ? (dark ? "dark" : "light") : mode;
+})();"""
+
+
 def setup(app: Sphinx) -> dict[str, object]:
+    app.add_js_file(None, body=EARLY_THEME, priority=100)
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _drop_thebe)
     # After myst-nb (priority 500) has put the page's widget state in its scripts.
     app.connect("html-page-context", _widget_page, priority=600)
+    app.connect("html-page-context", _reserve_math)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -75,21 +75,31 @@ class BookManager extends ManagerBase {
 }
 
 // Each view's box was reserved in the page (see js/reserve.css). Its height is read
-// before anything is drawn and kept as the box's min-height, so neither the controls
-// appearing nor the figure drawing later moves the text below. A window resize lets
-// the boxes follow their content again.
+// once, before anything is drawn. While the widgets draw, each box is a fixed-size,
+// fully contained island (CSS `contain: strict`): the controls measure themselves as
+// they are built, and containment keeps each of those forced layouts inside the box
+// instead of re-laying out the whole (long) page. When every view is drawn the boxes
+// keep their reserved height as min-height, so nothing below moves unless a view
+// turned out taller than reserved. A window resize lets the boxes follow their content.
 const RESERVE = ".mle-widget-reserve";
-function reservedHeights(viewTags) {
-  return viewTags.map((tag) => {
-    const box = tag.closest(RESERVE);
-    return box ? box.getBoundingClientRect().height : 0;
+function isolate(viewTags) {
+  const boxes = viewTags.map((tag) => tag.closest(RESERVE));
+  const heights = boxes.map((box) => (box ? box.getBoundingClientRect().height : 0));
+  boxes.forEach((box, i) => {
+    if (!box || heights[i] <= 0) return;
+    box.style.height = `${heights[i]}px`;
+    box.style.contain = "strict";
+  });
+  return () => boxes.forEach((box, i) => {
+    if (!box) return;
+    box.style.height = "";
+    box.style.contain = "";
+    if (heights[i] > 0) box.style.minHeight = `${heights[i]}px`;
   });
 }
-function keepReserved(viewTag, height) {
+function markReady(viewTag) {
   const box = viewTag.closest(RESERVE);
-  if (!box) return;
-  if (height > 0) box.style.minHeight = `${height}px`;
-  box.classList.add("mle-widget-ready");
+  if (box) box.classList.add("mle-widget-ready");
 }
 window.addEventListener("resize", () => {
   for (const box of document.querySelectorAll(RESERVE)) box.style.minHeight = "";
@@ -98,19 +108,23 @@ window.addEventListener("resize", () => {
 async function renderViews(manager, models) {
   const byId = new Map(models.map((model) => [model.model_id, model]));
   const viewTags = Array.from(document.querySelectorAll(VIEW));
-  const heights = reservedHeights(viewTags);
-  await Promise.all(viewTags.map(async (viewTag, index) => {
-    let id;
-    try { id = JSON.parse(viewTag.textContent).model_id; } catch (error) { return; }
-    const model = byId.get(id);
-    if (!model || !viewTag.parentElement) return;
-    const view = await manager.create_view(model);
-    const area = document.createElement("div");
-    area.className = "widget-subarea";
-    viewTag.parentElement.insertBefore(area, viewTag);
-    keepReserved(viewTag, heights[index]);
-    await manager.display_view(view, area);
-  }));
+  const release = isolate(viewTags);
+  try {
+    await Promise.all(viewTags.map(async (viewTag) => {
+      let id;
+      try { id = JSON.parse(viewTag.textContent).model_id; } catch (error) { return; }
+      const model = byId.get(id);
+      if (!model || !viewTag.parentElement) return;
+      const view = await manager.create_view(model);
+      const area = document.createElement("div");
+      area.className = "widget-subarea";
+      viewTag.parentElement.insertBefore(area, viewTag);
+      markReady(viewTag);
+      await manager.display_view(view, area);
+    }));
+  } finally {
+    release();
+  }
 }
 
 // The controls typeset widget labels with MathJax 2's API (MathJax.Hub.Queue) while the

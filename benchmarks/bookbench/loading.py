@@ -29,10 +29,11 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page
 
+from . import targets
 from .book import Page as BookPage
-from .browser import VIEWPORT, category_of
+from .browser import VIEWPORT, category_of, chromium
 
-THROTTLE_RATE = 4  # a mid-range phone (Chromium DevTools' "4x slowdown")
+THROTTLE_RATE = targets.THROTTLE_RATE  # a mid-range phone (Chromium DevTools' "4x slowdown")
 SETTLE_MS = 1000  # nothing moved for this long after explorers and MathJax were done
 LOAD_TIMEOUT_MS = 60_000
 
@@ -187,7 +188,7 @@ def _settle(page: Page) -> Load:
     shifts = tuple((float(t), float(v), tuple(s)) for t, v, s in state["shifts"])
     return Load(
         float(state["fcp"] or 0.0),
-        state["explorers"],
+        state["explorers"] if state["views"] else None,  # a page without widgets has none
         float(state["cls"]),
         shifts,
         int(state["explorerCount"]),
@@ -366,6 +367,26 @@ def _main_thread(events: list[dict[str, Any]]) -> tuple[int, int] | None:
         ):
             return event["pid"], event["tid"]
     return None
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Every page's loads and the traced breakdown of every page with widgets."""
+
+    loads: tuple[PageLoads, ...]
+    breakdowns: tuple[Breakdown, ...]
+
+
+def run_load_benchmarks(html_root: Path, pages: list[BookPage], rounds: int) -> LoadResult:
+    """``rounds`` loads of every page (and of widget pages with the CPU throttled), then traces."""
+    with chromium() as browser:
+        loads = measure_loads(browser, html_root, pages, rounds, (1, THROTTLE_RATE))
+        breakdowns = tuple(
+            trace_breakdown(browser, p.html(html_root).as_uri(), p.docname)
+            for p in pages
+            if p.html(html_root).exists() and _has_widgets(p.html(html_root))
+        )
+    return LoadResult(tuple(loads), breakdowns)
 
 
 def dump(loads: list[PageLoads], path: Path) -> None:
