@@ -531,7 +531,7 @@ def load_checks(loads: Sequence[PageLoads]) -> list[Check]:
         (1, targets.EXPLORERS_RATIO),
         (targets.THROTTLE_RATE, targets.EXPLORERS_RATIO_THROTTLED),
     ):
-        group = [p for p in loads if p.throttle == throttle and p.explorers > 0]
+        group = [p for p in loads if p.throttle == throttle and p.median("ratio") is not None]
         worst = _worst(group, "ratio")
         label = "no CPU throttling" if throttle == 1 else f"CPU throttled {throttle}×"
         if worst is None:
