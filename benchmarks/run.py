@@ -6,7 +6,11 @@ Measures, in one run and as ratios to references measured in the same run:
    PNG re-render;
 2. ``pytest --nbval`` on every chapter against the floor (kernel start + imports);
 3. a rebuild after editing one markdown cell against a full build;
-4. the bytes every page loads, against the page budgets.
+4. the bytes every page loads, against the page budgets, split by what loads them;
+5. how soon every explorer is drawn, against the same page's first contentful
+   paint (Chromium as it is, and with the CPU throttled 4x), with a DevTools trace
+   of where the main thread's time goes;
+6. the cumulative layout shift of every page while it loads.
 
 The book is copied to a temporary folder and built there; nothing in the
 repository changes except ``benchmarks/results.md``, which is also printed.
@@ -31,6 +35,7 @@ from bookbench import report, targets
 from bookbench.book import BUILD_FLAGS, Page, copy_book, find_pages
 from bookbench.browser import BrowserResult, run_browser_benchmarks
 from bookbench.builds import RebuildResult, run_rebuild_benchmark
+from bookbench.loading import LoadResult, run_load_benchmarks
 from bookbench.reference import ImportTime, import_times, matplotlib_png_ms
 from bookbench.stats import Summary, summarize
 from bookbench.validation import TimedRun, run_validation_benchmark
@@ -56,6 +61,8 @@ class Results:
     notebooks: list[Path] = field(default_factory=list)
     imports: list[ImportTime] | None = None
     load: list[str] = field(default_factory=list)
+    loads: LoadResult | None = None
+    load_rounds: int = targets.MIN_LOAD_ROUNDS
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -80,6 +87,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="rounds of (full build, rebuild after an edit, unchanged rebuild) (default 5)",
     )
     parser.add_argument(
+        "--load-rounds",
+        type=int,
+        default=targets.MIN_LOAD_ROUNDS,
+        help=f"loads of every page per CPU rate (>= {targets.MIN_LOAD_ROUNDS}, default "
+        f"{targets.MIN_LOAD_ROUNDS})",
+    )
+    parser.add_argument(
         "--skip-validation",
         action="store_true",
         help="skip benchmark 2 (the slowest); the table says it was skipped",
@@ -93,6 +107,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--rounds and --build-rounds must be >= 1")
     if args.presses < targets.MIN_PRESSES:
         parser.error(f"--presses must be >= {targets.MIN_PRESSES}")
+    if args.load_rounds < targets.MIN_LOAD_ROUNDS:
+        parser.error(f"--load-rounds must be >= {targets.MIN_LOAD_ROUNDS}")
     return args
 
 
@@ -121,6 +137,12 @@ def measure(args: argparse.Namespace, work: Path) -> Results:
     results.browser = step(
         f"1+4. Chromium: page weight and {args.presses} presses per slider",
         lambda: run_browser_benchmarks(book / "_build" / "html", results.pages, args.presses),
+    )
+    results.load_rounds = args.load_rounds
+    results.loads = step(
+        f"5+6. Chromium: {args.load_rounds} loads per page (1x and {targets.THROTTLE_RATE}x CPU), "
+        "traces",
+        lambda: run_load_benchmarks(book / "_build" / "html", results.pages, args.load_rounds),
     )
     results.notebooks = [page.source for page in results.pages if page.is_notebook]
     if not args.skip_validation:
@@ -158,6 +180,8 @@ def checks_of(results: Results) -> list[report.Check]:
         checks += report.rebuild_checks(results.rebuild)
     if results.browser:
         checks += report.weight_checks(results.browser.weights)
+    if results.loads:
+        checks += report.load_checks(results.loads.loads)
     return checks
 
 
@@ -167,6 +191,8 @@ def findings(results: Results) -> list[str]:
     if results.browser:
         notes += latency_findings(results.browser)
         notes += weight_findings(results.browser)
+    if results.loads:
+        notes += report.shift_sources(results.loads.loads)
     if results.validation:
         spread = report.paired_ratios(
             results.validation, "nbval -n 2 --dist loadscope", "nbval serial"
@@ -246,10 +272,12 @@ def render(results: Results) -> str:
         "# Performance benchmarks",
         f"Last run {results.started:%Y-%m-%d %H:%M} UTC by `make bench` "
         f"(`.venv/bin/python benchmarks/run.py --rounds {results.rounds} --build-rounds "
-        f"{results.build_rounds} --presses {results.presses}`). Each timing is the median of "
-        "its rounds. References are measured in the same run, and build and validation ratios "
-        "are medians of per-round ratios (a run and its reference are seconds apart), so the "
-        "ratios hold on a noisy machine.",
+        f"{results.build_rounds} --presses {results.presses} --load-rounds "
+        f"{results.load_rounds}`). Each timing is the median of "
+        "its rounds. References are measured in the same run, and build, validation and "
+        "page-load ratios are medians of per-round ratios (a run and its reference are seconds "
+        "apart), so the ratios hold on a noisy machine; absolute times do not (see the load "
+        "averages below: the machine is shared).",
         f"{machine}\n- 1-minute load average at start / end: {' / '.join(results.load)}",
         "## Summary",
         report.summary_table(checks_of(results)),
@@ -307,6 +335,28 @@ def sections(results: Results) -> list[str]:
             "Pages are served uncompressed from `file://`; the gzip column estimates what a web "
             "server compressing at level 6 would send. 1 MB = 10⁶ bytes.",
             report.weight_section(results.browser.weights),
+            "Bytes of every page with widgets, split by what loads them:",
+            report.split_section(results.browser.weights),
+        ]
+    if results.loads:
+        parts += [
+            "## 5–6. Explorers on screen, and layout shift",
+            f"Every page is loaded {results.load_rounds} times from `file://` in a fresh "
+            "context with the cache disabled (pages with widgets also with "
+            f"`Emulation.setCPUThrottlingRate` {targets.THROTTLE_RATE}×), rounds interleaved. "
+            "A script installed before the page's own records the first contentful paint "
+            "(FCP), the first animation frame in which every widget output has rendered and "
+            "every explorer (`.mle-explorer`) has drawn its SVG, and the sum of `layout-shift` "
+            "entries without recent input (a buffered `PerformanceObserver`) until the "
+            "explorers and MathJax are done and nothing has moved for a second. The ratio is "
+            "explorers drawn ÷ FCP per load; the table gives the median of those ratios.",
+            report.load_section(results.loads.loads),
+            "Where the main thread's time goes from navigation start until the explorers are "
+            "drawn (one load per page with widgets under a DevTools `Tracing` session, no "
+            "throttling): per top-level task, its outermost events with a known activity, "
+            "scripts by the file their code comes from (timers, promise jobs and event handlers "
+            "by the first script they call).",
+            report.breakdown_section(results.loads.breakdowns),
         ]
     if results.imports:
         parts += [

@@ -31,6 +31,7 @@ from bookbench.browser import (
     widget_state_bytes,
 )
 from bookbench.builds import RebuildResult
+from bookbench.loading import Load, PageLoads, _aggregate
 from bookbench.stats import percentile, ratio, summarize
 from bookbench.validation import TimedRun, parse_durations, pytest_command, pytest_outcome
 from hypothesis import given
@@ -322,3 +323,60 @@ def test_weight_findings_name_the_heaviest_category():
     (note,) = run.weight_findings(browser)
     assert note.startswith("1 of 1 pages with widgets exceed their budget")
     assert "widget manager" in note and "71%" in note
+
+
+# ---- 5-6. page load: explorers on screen, layout shift ---------------------------------------
+
+
+def _loads(doc: str, throttle: int, rows: list[tuple[float, float | None, float]]) -> PageLoads:
+    return PageLoads(doc, throttle, 1, tuple(Load(f, e, c) for f, e, c in rows))
+
+
+def test_load_ratio_is_explorers_over_first_paint_and_none_without_explorers():
+    assert Load(400.0, 600.0, 0.0).ratio == 1.5
+    assert Load(400.0, None, 0.0).ratio is None
+    page = _loads("p", 1, [(400, 600, 0.0), (500, 1000, 0.01), (400, 400, 0.2)])
+    assert page.median("ratio") == 1.5 and page.median("cls") == 0.01 and page.worst_cls == 0.2
+
+
+def test_load_checks_use_the_worst_page_at_each_cpu_rate():
+    loads = [
+        _loads("fast", 1, [(400, 500, 0.0)] * 5),
+        _loads("slow", 1, [(400, 800, 0.03)] * 5),
+        _loads("slow", targets.THROTTLE_RATE, [(1000, 1900, 0.0)] * 5),
+        _loads("text", 1, [(300, None, 0.0)] * 5),
+    ]
+    plain, throttled, shift = report.load_checks(loads)
+    assert "worst: slow; 1 of 2" in plain.what and plain.ratio == "2×" and not plain.passed
+    assert throttled.passed and throttled.ratio == "1.9×"
+    assert "worst: slow; 1 of 3" in shift.what and not shift.passed
+    assert "chapters" not in report.load_section(loads)  # names as given, one row per page
+    assert report.shift_sources(loads) == []  # no shift records to name
+    moved = Load(400.0, 800.0, 0.03, ((900.0, 0.03, ("SECTION", "P")),))
+    (note,) = report.shift_sources([PageLoads("slow", 1, 1, (moved,) * 5)])
+    assert note == "slow: the largest shift (0.030) came at 900 ms and moved SECTION, P."
+
+
+def test_trace_aggregate_counts_outermost_activities_until_the_explorers():
+    main = {"pid": 1, "tid": 2}
+
+    def event(name: str, ts: int, dur: int, url: str = "") -> dict:
+        args = {"data": {"url": url}} if url else {}
+        return {"name": name, "ph": "X", "ts": ts, "dur": dur, "args": args, **main}
+
+    events = [
+        {"name": "thread_name", "ph": "M", "args": {"name": "CrRendererMain"}, **main},
+        {"name": "navigationStart", "ph": "R", "ts": 0, **main},
+        event("RunTask", 0, 100_000),
+        event("ParseHTML", 0, 40_000),
+        event("EvaluateScript", 50_000, 30_000, "file:///b/_static/offline/widgets/widgets.js"),
+        event("FunctionCall", 55_000, 10_000, "file:///b/_static/offline/widgets/widgets.js"),
+        event("RunTask", 150_000, 100_000),
+        event("Layout", 150_000, 100_000),
+    ]
+    parts = dict(_aggregate(events, "file:///b/p.html", Load(100.0, 200.0, 0.0)))
+    assert parts["parse HTML"] == 40.0
+    assert parts["script: widget manager (book bundle, js/)"] == 30.0
+    assert parts["style and layout"] == 50.0  # cut at the explorers (200 ms)
+    assert parts["other (task overhead, unlabelled)"] == 30.0
+    assert parts["idle or waiting (file reads, frames)"] == 50.0

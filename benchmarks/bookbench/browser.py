@@ -30,7 +30,12 @@ from .book import Page as BookPage
 from .stats import Summary, summarize
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+]
 VIEWPORT = {"width": 1200, "height": 900}
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 WIDGET_STATE = '<script type="application/vnd.jupyter.widget-state+json">'
@@ -41,6 +46,7 @@ PRESS_TIMEOUT_MS = 2000
 # (URL fragment, category), first match wins; the page's own HTML is handled apart.
 CATEGORIES = (
     ("/_static/offline/html-manager/", "widget manager (@jupyter-widgets/html-manager)"),
+    ("/_static/offline/widgets/", "widget manager (book bundle, js/)"),
     ("/_static/offline/anywidget/", "anywidget AMD module"),
     ("/_static/offline/require", "require.js"),
     ("/_static/offline/mathjax/", "MathJax 3"),

@@ -14,6 +14,7 @@ from . import targets
 from .book import BuildRun
 from .browser import PageWeight, SliderLatency
 from .builds import RebuildResult
+from .loading import Breakdown, PageLoads
 from .reference import ImportTime
 from .stats import Summary, ratio
 from .validation import TimedRun
@@ -495,6 +496,152 @@ def weight_section(weights: Sequence[PageWeight]) -> str:
     ]
     files_table = markdown_table(["File", "Category", "Bytes", "Pages loading it"], file_rows)
     return table + "\n\nLargest files loaded (any page):\n\n" + files_table
+
+
+def split_section(weights: Sequence[PageWeight]) -> str:
+    """Bytes of every page with widgets, split by what loads them (one column per category)."""
+    group = [w for w in weights if w.has_widgets]
+    if not group:
+        return "No page with widgets."
+    totals: dict[str, int] = {}
+    for w in group:
+        for name, size in w.by_category():
+            totals[name] = totals.get(name, 0) + size
+    names = sorted(totals, key=lambda n: -totals[n])
+    rows = []
+    for w in group:
+        sizes = dict(w.by_category())
+        rows.append([w.docname, *(mb(sizes.get(n, 0)) for n in names), mb(w.total)])
+    return markdown_table(["Page", *names, "Total"], rows)
+
+
+# ---- 5. page load: explorers on screen, layout shift -----------------------------------------
+
+
+def _worst(loads: Sequence[PageLoads], attr: str) -> tuple[PageLoads, float] | None:
+    values = [(p, p.median(attr)) for p in loads]
+    present = [(p, v) for p, v in values if v is not None]
+    return max(present, key=lambda item: item[1]) if present else None
+
+
+def load_checks(loads: Sequence[PageLoads]) -> list[Check]:
+    """Time to explorers / FCP (unthrottled and throttled) and layout shift, worst page."""
+    checks = []
+    for throttle, limit in (
+        (1, targets.EXPLORERS_RATIO),
+        (targets.THROTTLE_RATE, targets.EXPLORERS_RATIO_THROTTLED),
+    ):
+        group = [p for p in loads if p.throttle == throttle and p.median("ratio") is not None]
+        worst = _worst(group, "ratio")
+        label = "no CPU throttling" if throttle == 1 else f"CPU throttled {throttle}×"
+        if worst is None:
+            checks.append(
+                Check(5, f"Time to explorers, {label}", f"≤ {limit:g}× FCP", "none", "", "", None)
+            )
+            continue
+        page, value = worst
+        over = sum((p.median("ratio") or 0) > limit for p in group)
+        checks.append(
+            Check(
+                5,
+                f"Time to explorers, {label} (worst: {page.docname}; {over} of {len(group)} "
+                "pages over)",
+                f"≤ {limit:g}× first contentful paint",
+                f"{page.median('explorers_ms') or 0:.0f} ms",
+                f"first contentful paint {page.median('fcp_ms') or 0:.0f} ms",
+                times(value),
+                over == 0,
+            )
+        )
+    plain = [p for p in loads if p.throttle == 1]
+    worst = _worst(plain, "cls")
+    if worst is not None:
+        page, value = worst
+        over = sum((p.median("cls") or 0) > targets.LAYOUT_SHIFT for p in plain)
+        checks.append(
+            Check(
+                6,
+                f"Cumulative layout shift (worst: {page.docname}; {over} of {len(plain)} pages "
+                "over)",
+                f"≤ {targets.LAYOUT_SHIFT:g}",
+                f"{value:.3f}",
+                f"worst single load {max(p.worst_cls for p in plain):.3f}",
+                "",
+                over == 0,
+            )
+        )
+    return checks
+
+
+def load_section(loads: Sequence[PageLoads]) -> str:
+    """Per page and throttling rate: medians of FCP, explorers drawn, their ratio, CLS."""
+    rows = []
+    for p in sorted(loads, key=lambda p: (p.throttle, p.docname)):
+        ratio_ = p.median("ratio")
+        limit = targets.EXPLORERS_RATIO if p.throttle == 1 else targets.EXPLORERS_RATIO_THROTTLED
+        ok_ratio = ratio_ is None or ratio_ <= limit
+        ok_cls = p.throttle != 1 or (p.median("cls") or 0) <= targets.LAYOUT_SHIFT
+        rows.append(
+            [
+                p.docname,
+                f"{p.throttle}×",
+                len(p.loads),
+                p.explorers,
+                f"{p.median('fcp_ms') or 0:.0f}",
+                "" if ratio_ is None else f"{p.median('explorers_ms') or 0:.0f}",
+                "" if ratio_ is None else times(ratio_),
+                ", ".join(f"{x.ratio:.2f}" for x in p.loads if x.ratio is not None),
+                f"{p.median('cls') or 0:.3f}",
+                f"{p.worst_cls:.3f}",
+                "pass" if ok_ratio and ok_cls else "**miss**",
+            ]
+        )
+    headers = [
+        "Page",
+        "CPU",
+        "Loads",
+        "Explorers",
+        "FCP (ms)",
+        "Explorers drawn (ms)",
+        "Ratio (median)",
+        "Ratio per load",
+        "CLS (median)",
+        "CLS (worst load)",
+        "Result",
+    ]
+    return markdown_table(headers, rows)
+
+
+def shift_sources(loads: Sequence[PageLoads]) -> list[str]:
+    """What moved, for pages over the layout-shift target (largest shift of the worst load)."""
+    notes = []
+    for p in loads:
+        if p.throttle != 1 or (p.median("cls") or 0) <= targets.LAYOUT_SHIFT:
+            continue
+        worst = max(p.loads, key=lambda x: x.cls)
+        if not worst.shifts:
+            continue
+        at, value, sources = max(worst.shifts, key=lambda s: s[1])
+        notes.append(
+            f"{p.docname}: the largest shift ({value:.3f}) came at {at:.0f} ms and moved "
+            f"{', '.join(sources) or 'unnamed nodes'}."
+        )
+    return notes
+
+
+def breakdown_section(breakdowns: Sequence[Breakdown]) -> str:
+    """Main-thread time until the explorers were drawn, by activity, one column per page."""
+    if not breakdowns:
+        return "No trace."
+    names: dict[str, float] = {}
+    for b in breakdowns:
+        for name, value in b.parts:
+            names[name] = names.get(name, 0.0) + value
+    order = sorted(names, key=lambda n: -names[n])
+    rows = [[name, *(f"{dict(b.parts).get(name, 0.0):.0f}" for b in breakdowns)] for name in order]
+    rows.append(["**first contentful paint**", *(f"{b.fcp_ms or 0:.0f}" for b in breakdowns)])
+    rows.append(["**explorers drawn**", *(f"{b.explorers_ms or 0:.0f}" for b in breakdowns)])
+    return markdown_table(["Main thread (ms)", *(b.docname for b in breakdowns)], rows)
 
 
 # ---- fixed costs ----------------------------------------------------------------------------

@@ -1,0 +1,55 @@
+// Bundle js/widgets-entry.js with esbuild (pinned in package.json/package-lock.json).
+// Usage: node js/build-widgets.mjs <anywidget nbextension/index.js> <output folder>
+// Run by _ext/offline_assets.py when a build finds the bundle missing or older than
+// its inputs. Writes widgets.js and widgets.css to the output folder.
+import { build } from "esbuild";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [anywidgetAmd, outdir] = process.argv.slice(2);
+if (!anywidgetAmd || !outdir) {
+  console.error("usage: node js/build-widgets.mjs <anywidget nbextension/index.js> <outdir>");
+  process.exit(2);
+}
+const here = path.dirname(fileURLToPath(import.meta.url));
+const AMD_TAIL = /define\(\["@jupyter-widgets\/base"\],\s*(\w+)\);\s*$/;
+
+const plugin = {
+  name: "book-widgets",
+  setup(b) {
+    // anywidget ships its browser code as one AMD module (PyPI wheel, same version as
+    // the kernel side): `define(["@jupyter-widgets/base"], factory)`. Export the factory.
+    b.onResolve({ filter: /^anywidget-amd$/ }, () => ({ path: path.resolve(anywidgetAmd) }));
+    b.onLoad({ filter: /nbextension[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const match = source.match(AMD_TAIL);
+      if (!match) throw new Error(`${args.path}: no AMD define(...) at the end; anywidget changed`);
+      return { contents: source.replace(AMD_TAIL, `export default ${match[1]};`), loader: "js" };
+    });
+    // The book's widgets are ipywidgets 8: leave out html-manager's ipywidgets 7 copies.
+    b.onResolve({ filter: /^@jupyter-widgets\/(base7|controls7)(\/.*)?$/ }, (args) => ({
+      path: args.path, namespace: "widgets7",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "widgets7" }, (args) => ({
+      contents: args.path.endsWith(".css") ? "" :
+        "throw new Error('ipywidgets 7 widgets are not part of the book bundle');",
+      loader: args.path.endsWith(".css") ? "css" : "js",
+    }));
+  },
+};
+
+await build({
+  entryPoints: { widgets: path.join(here, "widgets-entry.js") },
+  outdir,
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2020"],
+  legalComments: "linked",
+  define: { "process.env.NODE_ENV": '"production"', global: "window" },
+  loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file" },
+  assetNames: "assets/[name]-[hash]",
+  plugins: [plugin],
+  logLevel: "warning",
+});
