@@ -19,7 +19,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-gpu",
 ]
-CHAPTER_PAGES = ["01_principle", "02_coin", "03_log_likelihood", "04_continuous", "05_exercises"]
+CHAPTER_PAGES = [
+    "01_principle",
+    "02_coin",
+    "03_log_likelihood",
+    "04_continuous",
+    "05_exercises",
+    "07_models",
+]
 API_MODULES = [
     "likelihood",
     "bayes",
@@ -29,6 +36,7 @@ API_MODULES = [
     "plots",
     "widgets",
     "exercises",
+    "models",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
@@ -90,5 +98,3 @@ class PageVisit:
 def html_pages(site: Path) -> list[Path]:
     """Rendered pages; the theme's _static/*.html are template macros, not pages."""
     return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "_static")
-
-

@@ -15,6 +15,7 @@ CHAPTERS = [
     ("03_log_likelihood", "log-likelihood"),
     ("04_continuous", "continuous"),
     ("05_exercises", "exercises"),
+    ("07_models", "models"),
 ]
 SLIDER_MODELS = {"IntSliderModel", "FloatSliderModel"}
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
@@ -32,8 +33,9 @@ def code_cells(notebook: dict) -> list[dict]:
 
 def test_toc_lists_the_chapters_in_order() -> None:
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
-    files = re.findall(r"file:\s*chapters/(\w+)", toc)
-    assert files[: len(CHAPTERS)] == [name for name, _ in CHAPTERS]
+    names = [name for name, _ in CHAPTERS]
+    files = [f for f in re.findall(r"file:\s*chapters/(\w+)", toc) if f in names]
+    assert files == names
 
 
 @pytest.mark.parametrize(("name", "topic"), CHAPTERS)

@@ -109,8 +109,9 @@ def _check_matrix(X: ArrayLike, name: str = "X") -> NDArray[np.float64]:
     except (TypeError, ValueError) as error:
         raise TypeError(f"{name} must be a 2-d array of reals (rows of equal length)") from error
     if array.ndim != 2:
-        raise ValueError(f"{name} must be two-dimensional (n rows, p columns), got shape "
-                         f"{array.shape}")
+        raise ValueError(
+            f"{name} must be two-dimensional (n rows, p columns), got shape {array.shape}"
+        )
     if array.shape[1] == 0:
         raise ValueError(f"{name} must have at least one column, got shape {array.shape}")
     flat = check_sample(array.reshape(-1), name)
@@ -538,7 +539,9 @@ def _check_run(lr: object, n_steps: object) -> tuple[float, int]:
     return check_positive(lr, "lr"), check_int_in_range(n_steps, "n_steps", 1, 10_000_000)
 
 
-def _finish(beta: NDArray, matrix: NDArray, response: NDArray, steps: int, tol: float) -> LogisticFit:
+def _finish(
+    beta: NDArray, matrix: NDArray, response: NDArray, steps: int, tol: float
+) -> LogisticFit:
     gradient = logistic_gradient(beta, matrix, response, mean=True)
     norm = float(np.max(np.abs(gradient)))
     nll = logistic_nll(beta, matrix, response)
