@@ -7,6 +7,7 @@ sliders' positions, and that the MLE it marks is the Python one.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -25,8 +26,12 @@ def gpa_model() -> tuple[np.ndarray, np.ndarray]:
     return design_matrix(gpa - gpa.mean()), data["GRADE"].to_numpy()
 
 
-def _position(handle: object) -> float:
-    return float(handle.get_attribute("aria-valuenow"))
+def _sliders_and_value(explorer: object) -> tuple[list[float], float]:
+    """The (β₀, β₁) the figure drew with, parsed from its read-out, and its data-value."""
+    text = explorer.locator(".mle-readout").inner_text().replace("−", "-")
+    match = re.match(r"β₀ = (\S+), β₁ = (\S+):", text)
+    assert match, text
+    return [float(match[1]), float(match[2])], float(explorer.get_attribute("data-value"))
 
 
 def test_logistic_explorer_reads_out_the_python_nll(
@@ -54,7 +59,7 @@ def test_logistic_explorer_reads_out_the_python_nll(
             (slope, "PageUp"),
             (slope, "PageUp"),
         ]
-        values = []
+        values, positions = [], []
         for handle, key in [(None, None), *moves]:
             if handle is not None:
                 before = explorer.get_attribute("data-value")
@@ -65,12 +70,14 @@ def test_logistic_explorer_reads_out_the_python_nll(
                     arg=[explorer.element_handle(), before],
                     timeout=5_000,
                 )
-            beta = [_position(intercept), _position(slope)]
-            value = float(explorer.get_attribute("data-value"))
+            visit.page.wait_for_timeout(150)  # let a multi-step key move settle
+            beta, value = _sliders_and_value(explorer)
             assert value == pytest.approx(logistic_nll(beta, X, y), rel=1e-9), beta
             assert value >= fit.nll
             values.append(value)
+            positions.append(beta)
         assert len(set(values)) == len(values)  # every move changed the read-out
+        assert len({tuple(b) for b in positions}) == len(positions)
         assert visit.errors == []
     finally:
         visit.close()

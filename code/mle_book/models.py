@@ -580,7 +580,8 @@ def logistic_gradient_descent(
     standardise : bool
         Run on standardised columns (default True).
     tol : float
-        ``converged`` is True when the largest |gradient of the mean NLL| < tol.
+        ``converged`` is True when every entry of the gradient of the mean NLL is below
+        tol in absolute value.
 
     Returns
     -------
@@ -690,15 +691,18 @@ def logistic_newton(
 ) -> LogisticFit:
     r"""Fit logistic regression by Newton's method, i.e. iteratively reweighted least squares.
 
-    From β = 0, each step solves :math:`J(\beta)\,\delta = -U(\beta)` with the gradient
-    :math:`X^\top(\theta - y)` and the Hessian :math:`J = X^\top W X`, and sets
-    β ← β + δ. Written as a weighted least-squares problem this is IRLS (McCullagh and
-    Nelder 1989, sec. 2.5). It stops when the largest |gradient of the mean objective|
-    is below ``tol``, or after ``n_steps``.
+    From β = 0, each step solves :math:`J(\beta)\,\delta = U(\beta)` with the score
+    :math:`U(\beta) = X^\top(y - \theta)` (minus the NLL's gradient) and the Hessian
+    :math:`J = X^\top W X`, and sets β ← β + δ. Written as a weighted least-squares
+    problem this is IRLS (McCullagh and Nelder 1989, sec. 2.5). It stops when every entry
+    of the gradient of the mean objective is below ``tol`` in absolute value, or after
+    ``n_steps``.
 
-    With ``penalty`` = λ > 0 it minimises NLL(β) + λ/2 · Σ_{j≥1} β_j², which is the MAP
+    With ``penalty`` = λ > 0 it minimises
+    :math:`\mathrm{NLL}(\beta) + \frac{\lambda}{2}\sum_{j\ge 1}\beta_j^2`, which is the MAP
     estimate under independent N(0, 1/λ) priors on the coefficients other than the first
-    (the intercept, flat prior). That maximum exists even when the MLE does not.
+    (the intercept, flat prior). It exists under separation too, as long as y holds both
+    classes (the intercept is not penalised).
 
     Parameters
     ----------
