@@ -422,6 +422,12 @@ BAD_INPUTS: list[BadCase] = [
     ("newton steps", lambda: M.logistic_newton(_X, _Y, n_steps=0), ValueError, "n_steps"),
     ("se not square", lambda: M.standard_errors([[1.0, 2.0]]), ValueError, "square"),
     ("se asymmetric", lambda: M.standard_errors([[1.0, 2.0], [0.0, 1.0]]), ValueError, "symmetric"),
+    (
+        "se singular",
+        lambda: M.standard_errors([[1.0, 1.0], [1.0, 1.0]]),
+        ValueError,
+        "positive definite",
+    ),
     ("softmax 1-d", lambda: M.softmax([1.0, 2.0]), ValueError, "logits"),
     ("ce label range", lambda: M.categorical_nll([[0.0, 1.0]], [2]), ValueError, "labels"),
     ("ce label frac", lambda: M.categorical_nll([[0.0, 1.0]], [0.5]), ValueError, "labels"),

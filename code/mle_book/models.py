@@ -780,12 +780,12 @@ def softmax(logits: ArrayLike) -> NDArray[np.float64]:
 
     Parameters
     ----------
-    logits : array_like, shape (n, K)
-        Finite reals, K >= 1 classes.
+    logits : array_like, shape (n, C)
+        Finite reals, C >= 1 classes.
 
     Returns
     -------
-    ndarray, shape (n, K)
+    ndarray, shape (n, C)
         Each row is a probability distribution.
 
     Raises
@@ -817,10 +817,10 @@ def categorical_nll(logits: ArrayLike, labels: ArrayLike, *, mean: bool = True) 
 
     Parameters
     ----------
-    logits : array_like, shape (n, K)
+    logits : array_like, shape (n, C)
         Unnormalised scores, finite.
     labels : array_like, shape (n,)
-        Class indices, whole numbers in [0, K − 1].
+        Class indices, whole numbers in [0, C − 1].
     mean : bool
         Average over the n rows (default True, like PyTorch) or sum.
 
@@ -875,7 +875,7 @@ def train_softmax_classifier(
     labels : array_like, shape (n,)
         Class indices in [0, n_classes − 1].
     n_classes : int
-        K, in [2, 1000].
+        The number of classes C, in [2, 1000].
     rng : numpy.random.Generator
         Seeds torch's initialisation and draws the minibatches.
     lr : float
@@ -890,7 +890,7 @@ def train_softmax_classifier(
     Returns
     -------
     SoftmaxTraining
-        Final weight (K, p), bias (K,), and the loss of each step's minibatch.
+        Final weight (C, p), bias (C,), and the loss of each step's minibatch.
 
     Raises
     ------
