@@ -26,6 +26,7 @@ CHAPTER_PAGES = [
     "04_continuous",
     "05_exercises",
     "06_uncertainty",
+    "07_models",
 ]
 API_MODULES = [
     "likelihood",
@@ -38,6 +39,7 @@ API_MODULES = [
     "exercises",
     "answers",
     "uncertainty",
+    "models",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
@@ -99,5 +101,3 @@ class PageVisit:
 def html_pages(site: Path) -> list[Path]:
     """Rendered pages; the theme's _static/*.html are template macros, not pages."""
     return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "_static")
-
-

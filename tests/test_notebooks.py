@@ -16,6 +16,7 @@ CHAPTERS = [
     ("04_continuous", "continuous"),
     ("05_exercises", "exercises"),
     ("06_uncertainty", "sure"),
+    ("07_models", "models"),
 ]
 SLIDER_MODELS = {"IntSliderModel", "FloatSliderModel"}
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"

@@ -9,7 +9,10 @@ One module per concept:
 - :mod:`mle_book.continuous` -- Gaussian and exponential densities and MLEs;
 - :mod:`mle_book.plots` -- the chapters' static figures;
 - :mod:`mle_book.widgets` -- the slider explorers, live and in the static book;
-- :mod:`mle_book.exercises` -- self-checking exercise answers.
+- :mod:`mle_book.exercises` -- self-checking exercise answers;
+- :mod:`mle_book.answers` -- the answer boxes that check them in the page;
+- :mod:`mle_book.uncertainty` -- information, standard errors, intervals and their coverage;
+- :mod:`mle_book.models` -- linear, logistic and softmax regression as likelihoods.
 
 Rules every public function follows
 -----------------------------------

@@ -49,6 +49,8 @@ __all__ = [
     "posterior_explorer",
     "LogLikelihoodFigure",
     "log_likelihood_explorer",
+    "LogisticFigure",
+    "logistic_explorer",
 ]
 
 _STATIC = Path(__file__).parent / "static"
@@ -921,6 +923,134 @@ def log_likelihood_explorer(
                 min=0.0,
                 max=1.0,
                 step=0.01,
+                readout_format=".2f",
+            ),
+        },
+    )
+
+
+# ---- logistic regression on one feature (chapter 7, mle_book.models) ----------------
+
+
+class LogisticFigure(ExplorerFigure):
+    """Probability curve of a one-feature logistic regression over 0/1 data, beside the NLL."""
+
+    kind = traitlets.Unicode("logistic").tag(sync=True)
+    x = traitlets.List(traitlets.Float()).tag(sync=True)
+    y = traitlets.List(traitlets.Int()).tag(sync=True)
+    center = traitlets.Float(0.0).tag(sync=True)
+    intercept = traitlets.Float(0.0).tag(sync=True)
+    slope = traitlets.Float(0.0).tag(sync=True)
+    beta_hat = traitlets.List(traitlets.Float(), [0.0, 0.0]).tag(sync=True)
+    x_range = traitlets.List(traitlets.Float(), [0.0, 1.0]).tag(sync=True)
+    slope_range = traitlets.List(traitlets.Float(), [-1.0, 1.0]).tag(sync=True)
+    feature = traitlets.Unicode("x").tag(sync=True)
+    _redraw_on = traitlets.List(
+        ["x", "y", "center", "intercept", "slope", "beta_hat", "x_range", "slope_range"]
+    ).tag(sync=True)
+
+
+def logistic_explorer(
+    x: ArrayLike,
+    y: ArrayLike,
+    *,
+    feature: str = "x",
+    intercept: float = 0.0,
+    slope: float = 0.0,
+) -> widgets.VBox:
+    r"""Intercept and slope sliders for logistic regression on one feature, with the NLL.
+
+    The model is :math:`P(y_i = 1) = \mathrm{sigmoid}(\beta_0 + \beta_1 (x_i - \bar x))`:
+    the feature is centred, so β₀ is the log-odds at the average x and the two sliders
+    act nearly independently. The figure draws the data, the probability curve at the
+    sliders and the MLE's curve (dashed); beside it, the NLL along β₁ at the current β₀.
+    The read-out is :func:`mle_book.models.logistic_nll` with
+    ``X = design_matrix(x - x.mean())`` (the browser tests check this).
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        The feature, finite reals, not all equal.
+    y : array_like, shape (n,)
+        0 or 1; the MLE must exist (no separation), or a ValueError is raised.
+    feature : str
+        Axis label for x.
+    intercept, slope : float
+        Initial slider values, finite.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The two sliders and the :class:`LogisticFigure`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For bad inputs, or data for which the MLE does not exist.
+
+    Examples
+    --------
+    >>> box = logistic_explorer([1.0, 2.0, 3.0, 4.0], [0, 1, 0, 1], feature="hours")
+    >>> [child.description for child in box.children[:2]]
+    ['β₀ (intercept)', 'β₁ (slope)']
+    """
+    from .models import design_matrix, logistic_newton
+
+    data = check_sample(x, "x")
+    if np.ptp(data) == 0:
+        raise ValueError("x must not be constant: the slope is then not identified")
+    if not isinstance(feature, str):
+        raise TypeError(f"feature must be a string, got {type(feature).__name__}")
+    intercept = check_real(intercept, "intercept")
+    slope = check_real(slope, "slope")
+    center = float(data.mean())
+    fit = logistic_newton(design_matrix(data - center), y)  # validates y
+    labels = np.asarray(y, dtype=float)
+    ones, zeros = data[labels == 1], data[labels == 0]
+    # With one feature and an intercept the MLE exists exactly when the classes overlap
+    # (Albert and Anderson 1984): neither lies (weakly) on one side of a threshold.
+    if not (ones.size and zeros.size and ones.max() > zeros.min() and zeros.max() > ones.min()):
+        raise ValueError("the MLE does not exist for these data (the classes are separated)")
+    if not fit.converged:  # pragma: no cover - overlapping classes give a finite optimum
+        raise ValueError("Newton's method did not converge for these data")
+    b0, b1 = (float(b) for b in fit.beta)
+    spread = float(np.ptp(data))
+    x_range = [float(data.min() - 0.1 * spread), float(data.max() + 0.1 * spread)]
+    reach_0 = max(3.0, 2 * abs(b0), abs(intercept) + 0.5)
+    reach_1 = max(3.0, 2 * abs(b1), abs(slope) + 0.5)
+    low_0, high_0 = round(min(b0, 0.0) - reach_0, 1), round(max(b0, 0.0) + reach_0, 1)
+    low_1, high_1 = round(min(b1, 0.0) - reach_1, 1), round(max(b1, 0.0) + reach_1, 1)
+    figure = LogisticFigure(
+        x=[float(v) for v in data],
+        y=[int(v) for v in np.asarray(y, dtype=float)],
+        center=center,
+        intercept=intercept,
+        slope=slope,
+        beta_hat=[b0, b1],
+        x_range=x_range,
+        slope_range=[low_1, high_1],
+        feature=feature,
+        description="Logistic regression explorer.",
+    )
+    return _assemble(
+        figure,
+        {
+            "intercept": _slider(
+                widgets.FloatSlider,
+                "β₀ (intercept)",
+                value=intercept,
+                min=low_0,
+                max=high_0,
+                step=0.05,
+                readout_format=".2f",
+            ),
+            "slope": _slider(
+                widgets.FloatSlider,
+                "β₁ (slope)",
+                value=slope,
+                min=low_1,
+                max=high_1,
+                step=0.05,
                 readout_format=".2f",
             ),
         },

@@ -551,8 +551,52 @@ function drawLogLik(svg, m) {
   };
 }
 
+// ---- logistic regression on one feature: mle_book.models ---------------------
+function softplus(phi) { return phi > 0 ? phi + Math.log1p(Math.exp(-phi)) : Math.log1p(Math.exp(phi)); }
+function logisticNll(xs, ys, center, b0, b1) {
+  // mle_book.models.logistic_nll with X = [1, x − center]
+  let total = 0;
+  xs.forEach((x, i) => { const phi = b0 + b1 * (x - center); total += softplus(phi) - ys[i] * phi; });
+  return total;
+}
+
+// Left: the data (0/1) with the probability curve at the sliders and the MLE's curve.
+// Right: the NLL along the slope at the current intercept, with the MLE's slope marked.
+function drawLogistic(svg, m) {
+  const xs = m.get("x"), ys = m.get("y"), center = m.get("center");
+  const b0 = m.get("intercept"), b1 = m.get("slope"), [h0, h1] = m.get("beta_hat");
+  const [xmin, xmax] = m.get("x_range"), [s0, s1] = m.get("slope_range"), feature = m.get("feature");
+  const n = xs.length;
+  const prob = (x, a, b) => 1 / (1 + Math.exp(-(a + b * (x - center))));
+  const [leftBox, rightBox] = boxes(2);
+  const left = panel(svg, leftBox, [xmin, xmax], [-0.05, 1.05], feature, "P(y = 1)");
+  const grid = range(xmin, xmax);
+  curve(left, grid, grid.map((x) => prob(x, h0, h1)), "mle-fit");
+  curve(left, grid, grid.map((x) => prob(x, b0, b1)), "mle-curve");
+  xs.forEach((x, i) => dot(left, x, ys[i], "mle-iterate", 3));
+
+  const slopes = range(s0, s1);
+  const nlls = slopes.map((b) => logisticNll(xs, ys, center, b0, b));
+  const best = logisticNll(xs, ys, center, h0, h1);
+  const [lo, hi] = finiteExtent(nlls, [0, 1]);
+  const floor = Math.min(best, lo), pad = 0.06 * (hi - floor || 1);
+  const right = panel(svg, rightBox, [s0, s1], [floor - pad, hi], "slope β₁", "NLL at this β₀");
+  el("line", { x1: right.box.x, x2: right.box.x + right.box.w, y1: right.sy(best), y2: right.sy(best),
+    class: "mle-floor" }, right.plot);
+  curve(right, slopes, nlls, "mle-curve");
+  vline(right, h1, "mle-peak");
+  const value = logisticNll(xs, ys, center, b0, b1);
+  dot(right, b1, value, "mle-marker");
+  return {
+    title: `${n} observations: NLL ${fmt(value)} here, lowest ${fmt(best)} at the MLE (dashed)`,
+    readout: `β₀ = ${fmt(b0, 3)}, β₁ = ${fmt(b1, 3)}:  NLL = ${fmt(value)};  ` +
+      `MLE β₀ = ${fmt(h0)}, β₁ = ${fmt(h1)}, NLL = ${fmt(best)}`,
+    data: { value, minValue: best, interceptHat: h0, slopeHat: h1 },
+  };
+}
+
 const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential,
-  interval: drawInterval, coverage: drawCoverage, surface: drawSurface, loglik: drawLogLik };
+  interval: drawInterval, coverage: drawCoverage, surface: drawSurface, loglik: drawLogLik, logistic: drawLogistic };
 
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
