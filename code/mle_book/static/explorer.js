@@ -349,6 +349,26 @@ function drawExponential(svg, m) {
 
 const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential };
 
+// Keyboard: Notebook 7 (JupyterLab 4's notebook) binds command-mode shortcuts such as
+// ArrowRight = notebook:move-cursor-heading-below-or-expand to the selector
+// ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus", which a focused
+// slider handle matches; Lumino runs them before the slider sees the key, so the arrow
+// keys moved between cells instead of moving the slider. Lumino skips any element marked
+// data-lm-suppress-shortcuts (checked on the key's target first): mark the explorer's
+// controls, handles included (they are the figure's siblings in the explorer's VBox).
+function keepKeysInControls(root) {
+  const box = root.parentElement && root.parentElement.closest(".widget-vbox, .widget-box");
+  if (!box) return false;
+  const mark = () => {
+    for (const control of box.querySelectorAll(".widget-slider, .noUi-handle, .widget-readout")) {
+      control.setAttribute("data-lm-suppress-shortcuts", "true");
+    }
+  };
+  mark();
+  box.addEventListener("focusin", mark);  // controls rendered after the figure, too
+  return true;
+}
+
 // Split a title into lines that fit the figure's width.
 // `ratio`: the drawn title's measured width over its estimate (fonts differ).
 function wrapTitle(text, width, ratio = 1.1) {
@@ -412,7 +432,9 @@ function render({ model, el: root }) {
   // Lay the figure out for the width it is given, again whenever that width changes.
   const measure = () => Math.round(figure.getBoundingClientRect().width);
   width = measure();
+  let marked = false;
   const sizes = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
+    if (!marked) marked = keepKeysInControls(root);  // now the figure is in the page
     const now = measure();
     if (now > 0 && Math.abs(now - width) >= 1) { width = now; redraw(); }
   });
