@@ -98,11 +98,11 @@ function tickLabels(ticks) {
   return { labels, suffix };
 }
 
-// Width of a text in CSS pixels, estimated (no layout pass per redraw): system-ui
-// digits are about 0.56 em wide.
+// Width of a text in CSS pixels, estimated on the generous side (no layout pass per
+// redraw): digits are up to 0.64 em wide in common system fonts, the minus sign 0.84 em.
 function textWidth(text, size) {
   let w = 0;
-  for (const c of text) w += ".,:;!|il1'".includes(c) ? 0.3 : c === " " ? 0.28 : /[A-Z]/.test(c) ? 0.68 : 0.57;
+  for (const c of text) w += ".,:;!|il'".includes(c) ? 0.32 : c === " " ? 0.32 : c === "−" ? 0.84 : /[A-Z]/.test(c) ? 0.72 : 0.64;
   return w * size;
 }
 
@@ -132,7 +132,7 @@ function panel(svg, box, xDomain, yDomain, xLabel, yLabel, options = {}) {
   el("text", { x: box.x + box.w / 2, y: box.y + box.h + 38, class: "mle-label", "text-anchor": "middle" }, g).textContent = xLabel + xl.suffix;
   // The y label stands just left of the widest tick label (its glyphs reach about one
   // font size left of its baseline), and never left of the panel's margin.
-  const yx = Math.max(box.x - 11 - widest - 4, box.x - LAYOUT.margin.left + FONT.label);
+  const yx = Math.max(box.x - 8 - widest - 8, box.x - LAYOUT.margin.left + FONT.label);
   el("text", { class: "mle-label", "text-anchor": "middle",
     transform: `translate(${yx},${box.y + box.h / 2}) rotate(-90)` }, g).textContent = yLabel + yl.suffix;
   const clip = `clip-${Math.random().toString(36).slice(2)}`;
