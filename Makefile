@@ -6,22 +6,37 @@ VENV := .venv
 BIN := $(VENV)/bin
 BOOK_FLAGS := -W --keep-going
 
-.PHONY: help setup browser book lab execute test lint bench clean
+.PHONY: help setup browser book serve lab execute test lint bench clean
 
 help:
 	@echo "make book     build the HTML book into _build/html (offline, warnings are errors)"
 	@echo "make test     lint, unit/property tests, nbval on every chapter, browser tests"
+	@echo "make serve    build the book and serve it on http://127.0.0.1:8000 (search shows snippets)"
 	@echo "make lab      open JupyterLab with the helper package installed"
 	@echo "make execute  re-execute every chapter notebook in place (stores widget state)"
 	@echo "make bench    rerun the performance benchmarks (writes benchmarks/results.md)"
 	@echo "make clean    remove _build"
+
+# Figures appear in notebooks whatever MPLBACKEND the caller's environment sets
+# (MPLBACKEND=agg would make plt.show() draw nothing): the kernel always starts with
+# matplotlib's inline backend, through the kernelspec (JupyterLab, Notebook 7,
+# nbconvert) and the environment's IPython kernel config (also nbval --nbval-current-env).
+INLINE_BACKEND := module://matplotlib_inline.backend_inline
+define KERNEL_CONFIG
+# Written by the book's Makefile: figures inline whatever MPLBACKEND says.
+c.IPKernelApp.matplotlib = "inline"
+endef
+export KERNEL_CONFIG
 
 # Python environment: pinned requirements plus the book's helper package (editable).
 $(VENV)/.installed: requirements.txt code/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" >/dev/null
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" \
+	  --env MPLBACKEND $(INLINE_BACKEND) >/dev/null
+	mkdir -p $(VENV)/etc/ipython
+	printf '%s\n' "$$KERNEL_CONFIG" > $(VENV)/etc/ipython/ipython_kernel_config.py
 	touch $@
 
 # Browser assets the book serves itself (require.js, widget manager, MathJax), pinned by the lockfile.
@@ -41,6 +56,12 @@ browser:
 book: setup
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
+
+# Search shows text snippets only over HTTP: browsers block its fetches from file://.
+PORT ?= 8000
+serve: book
+	@echo "Serving the book on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 lab: setup
 	$(BIN)/jupyter lab chapters/

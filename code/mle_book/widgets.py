@@ -54,7 +54,9 @@ __all__ = [
 ]
 
 _STATIC = Path(__file__).parent / "static"
-_SLIDER_LAYOUT = {"width": "420px"}
+# Sliders take the width they are given, up to the figure's (640 px); the book's
+# stylesheet puts the label above the track on narrow screens.
+_SLIDER_LAYOUT = {"width": "100%", "max_width": "640px"}
 _SLIDER_STYLE = {"description_width": "150px"}
 
 

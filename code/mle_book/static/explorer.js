@@ -5,18 +5,47 @@
 // tests check that the two agree.
 
 const SVG = "http://www.w3.org/2000/svg";
+// The default (wide) figure; kept for reference only: draw functions get their panels
+// from boxes() and never place anything from these.
 const WIDTH = 560, HEIGHT = 300;
-const MARGIN = { left: 80, right: 16, top: 34, bottom: 46 };
+const MARGIN = { left: 64, right: 14, top: 34, bottom: 46 };
 const N_POINTS = 241;
 
+// Responsive layout. The figure is drawn in CSS pixels at the width it is given
+// (render measures it), so its text keeps its size on a phone: narrow figures get
+// fewer ticks and panels stacked in one column instead of being scaled down.
+const MIN_WIDTH = 260, MAX_WIDTH = 640, NARROW = 480;
+const FONT = { tick: 11, label: 13, title: 14 };
+const TITLE_LINE = 18;
+
+function layoutFor(width, titleLines = 1) {
+  const w = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width || WIDTH)));
+  const narrow = w < NARROW;
+  return {
+    width: w, narrow, titleLines,
+    margin: { ...MARGIN, top: 16 + TITLE_LINE * titleLines },
+    panelHeight: narrow ? Math.round(Math.min(220, Math.max(180, 0.62 * w))) : HEIGHT - MARGIN.top - MARGIN.bottom,
+    height: HEIGHT,
+  };
+}
+// The layout of the figure being drawn now (render sets it before each draw).
+let LAYOUT = layoutFor(WIDTH);
+
 // The one place that decides where panels go: every draw function asks for its panel
-// boxes here (never from WIDTH/HEIGHT directly), so the layout can change in one spot.
+// boxes here (never from WIDTH/HEIGHT directly). Side by side when the figure is wide,
+// one under the other when it is narrow; the figure's height follows.
 function boxes(count) {
-  const height = HEIGHT - MARGIN.top - MARGIN.bottom;
-  if (count === 1) return [{ x: MARGIN.left, y: MARGIN.top, w: WIDTH - MARGIN.left - MARGIN.right, h: height }];
-  const gap = 70, w = (WIDTH - MARGIN.left - MARGIN.right - gap + 10) / count;
-  return Array.from({ length: count }, (_, i) =>
-    ({ x: MARGIN.left + i * (w + gap), y: MARGIN.top, w: i === count - 1 ? w - 10 : w, h: height }));
+  const L = LAYOUT, m = L.margin, h = L.panelHeight;
+  if (count === 1 || L.narrow) {
+    const w = L.width - m.left - m.right, step = h + m.bottom + 8;
+    L.height = m.top + count * step - 8;
+    return Array.from({ length: count }, (_, i) => ({ x: m.left, y: m.top + i * step, w, h }));
+  }
+  // Each panel keeps a left margin as wide as the first one's, for its own tick
+  // labels and y label, so nothing of it reaches into the panel on its left.
+  const gap = m.left, w = (L.width - m.left - m.right - gap * (count - 1)) / count;
+  L.height = m.top + h + m.bottom;
+  return Array.from({ length: count }, (_, i) => ({ x: m.left + i * (w + gap), y: m.top, w, h }));
 }
 
 function xlogy(x, y) { return x === 0 ? 0 : x * Math.log(y); }
@@ -35,39 +64,85 @@ function fmt(value, digits = 4) {
   return Number(value.toPrecision(digits)).toString().replace("-", "−");
 }
 
-function niceTicks(lo, hi, count = 5) {
+// Ticks at 1, 2, 2.5 or 5 times a power of ten, about `count` of them; on an integer
+// axis (counts, steps) never closer than 1 apart.
+function niceTicks(lo, hi, count = 5, integer = false) {
   const span = hi - lo || 1;
-  const raw = span / count, power = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => span / s <= count + 0.5);
+  const raw = span / Math.max(count, 1), power = Math.pow(10, Math.floor(Math.log10(raw)));
+  let step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => span / s <= count + 0.5);
+  if (integer) step = Math.max(1, Math.round(step));
   const ticks = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(+t.toPrecision(12));
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) ticks.push(+t.toPrecision(12));
+  ticks.step = step; // an array (as always), which also knows its step
   return ticks;
 }
 
+const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+
+// Tick labels with only the digits the step needs. Very large or small values share
+// one power of ten, written once after the axis label (matplotlib's offset text), so
+// labels stay short: "2" with "×10⁻²²", not "2.00e−22".
+function tickLabels(ticks) {
+  if (!ticks.length) return { labels: [], suffix: "" };
+  const step = ticks.step || (ticks.length > 1 ? ticks[1] - ticks[0] : 1);
+  const top = Math.max(...ticks.map(Math.abs));
+  const exponent = top !== 0 && (top >= 1e4 || top < 1e-2) ? Math.floor(Math.log10(top)) : 0;
+  const scale = Math.pow(10, exponent), s = step / scale;
+  let decimals = Math.max(0, -Math.floor(Math.log10(s) + 1e-9));
+  if (Math.abs(s / Math.pow(10, -decimals) - Math.round(s / Math.pow(10, -decimals))) > 1e-6) decimals += 1;
+  const labels = ticks.map((t) => {
+    const v = Math.abs(t / scale) < 1e-9 * s ? 0 : t / scale;
+    return v.toFixed(Math.min(decimals, 10)).replace("-", "−");
+  });
+  const suffix = exponent ? ` ×10${String(exponent).split("").map((c) => SUPERSCRIPT[c]).join("")}` : "";
+  return { labels, suffix };
+}
+
+// Width of a text in CSS pixels, estimated on the generous side (no layout pass per
+// redraw): digits are up to 0.64 em wide in common system fonts, the minus sign 0.84 em.
+function textWidth(text, size) {
+  let w = 0;
+  for (const c of text) w += ".,:;!|il'".includes(c) ? 0.32 : c === " " ? 0.32 : c === "−" ? 0.84 : /[A-Z]/.test(c) ? 0.72 : 0.64;
+  return w * size;
+}
+
 // A panel: axes with ticks and labels, and scales from data to pixels.
-function panel(svg, box, xDomain, yDomain, xLabel, yLabel) {
+// options.xInteger / options.yInteger: the axis counts something (no fractional ticks).
+function panel(svg, box, xDomain, yDomain, xLabel, yLabel, options = {}) {
   const [x0, x1] = xDomain, [y0, y1] = yDomain;
   const sx = (x) => box.x + ((x - x0) / (x1 - x0)) * box.w;
   const sy = (y) => box.y + box.h - ((y - y0) / (y1 - y0)) * box.h;
   const g = el("g", { class: "mle-axes" }, svg);
   el("rect", { x: box.x, y: box.y, width: box.w, height: box.h, class: "mle-frame" }, g);
-  for (const t of niceTicks(x0, x1)) {
+  // As many ticks as fit: about one per 70 px across, one per 45 px up.
+  const xt = niceTicks(x0, x1, Math.max(2, Math.floor(box.w / 70)), options.xInteger);
+  const xl = tickLabels(xt);
+  xt.forEach((t, i) => {
     el("line", { x1: sx(t), x2: sx(t), y1: box.y + box.h, y2: box.y + box.h + 5, class: "mle-tick" }, g);
-    el("text", { x: sx(t), y: box.y + box.h + 18, class: "mle-ticklabel", "text-anchor": "middle" }, g).textContent = fmt(t, 3);
-  }
-  for (const t of niceTicks(y0, y1, 4)) {
+    el("text", { x: sx(t), y: box.y + box.h + 18, class: "mle-ticklabel", "text-anchor": "middle" }, g).textContent = xl.labels[i];
+  });
+  const yt = niceTicks(y0, y1, Math.max(2, Math.floor(box.h / 45)), options.yInteger);
+  const yl = tickLabels(yt);
+  let widest = 0;
+  yt.forEach((t, i) => {
     el("line", { x1: box.x - 5, x2: box.x, y1: sy(t), y2: sy(t), class: "mle-tick" }, g);
-    el("text", { x: box.x - 8, y: sy(t) + 4, class: "mle-ticklabel", "text-anchor": "end" }, g).textContent = fmt(t, 3);
-  }
-  el("text", { x: box.x + box.w / 2, y: box.y + box.h + 38, class: "mle-label", "text-anchor": "middle" }, g).textContent = xLabel;
-  const yl = el("text", { class: "mle-label", "text-anchor": "middle",
-    transform: `translate(${box.x - 62},${box.y + box.h / 2}) rotate(-90)` }, g);
-  yl.textContent = yLabel;
+    el("text", { x: box.x - 8, y: sy(t) + 4, class: "mle-ticklabel", "text-anchor": "end" }, g).textContent = yl.labels[i];
+    widest = Math.max(widest, textWidth(yl.labels[i], FONT.tick));
+  });
+  el("text", { x: box.x + box.w / 2, y: box.y + box.h + 38, class: "mle-label", "text-anchor": "middle" }, g).textContent = xLabel + xl.suffix;
+  // The y label stands just left of the widest tick label (its glyphs reach about one
+  // font size left of its baseline), and never left of the panel's margin.
+  const yx = Math.max(box.x - 8 - widest - 8, box.x - LAYOUT.margin.left + FONT.label);
+  el("text", { class: "mle-label", "text-anchor": "middle",
+    transform: `translate(${yx},${box.y + box.h / 2}) rotate(-90)` }, g).textContent = yLabel + yl.suffix;
   const clip = `clip-${Math.random().toString(36).slice(2)}`;
   const defs = el("defs", {}, svg);
   el("rect", { x: box.x, y: box.y, width: box.w, height: box.h }, el("clipPath", { id: clip }, defs));
   const plot = el("g", { "clip-path": `url(#${clip})` }, svg);
-  return { sx, sy, plot, box };
+  // Markers go on an unclipped layer above the plot, so one at the end of a slider's
+  // range shows whole.
+  const marks = el("g", { class: "mle-marks" }, svg);
+  return { sx, sy, plot, marks, box };
 }
 
 function curve(p, xs, ys, cls) {
@@ -82,7 +157,12 @@ function curve(p, xs, ys, cls) {
 }
 
 function vline(p, x, cls) { return el("line", { x1: p.sx(x), x2: p.sx(x), y1: p.box.y, y2: p.box.y + p.box.h, class: cls }, p.plot); }
-function dot(p, x, y, cls, r = 5) { return el("circle", { cx: p.sx(x), cy: p.sy(y), r, class: cls }, p.plot); }
+// A marker, kept inside its panel's frame (its centre on the frame at the worst).
+function dot(p, x, y, cls, r = 5) {
+  const clamp = (v, lo, hi) => (Number.isFinite(v) ? Math.min(Math.max(v, lo), hi) : v);
+  const cx = clamp(p.sx(x), p.box.x, p.box.x + p.box.w), cy = clamp(p.sy(y), p.box.y, p.box.y + p.box.h);
+  return el("circle", { cx, cy, r, class: cls }, p.marks || p.plot);
+}
 function range(lo, hi, n = N_POINTS) { return Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1)); }
 
 function finiteExtent(values, fallback) {
@@ -222,7 +302,7 @@ function drawDescent(svg, m) {
   const floor = -16;
   const logErrors = run.path.map((x) => Math.max(Math.log10(Math.abs(x - mle)), floor));
   const right = panel(svg, rightBox,
-    [0, Math.max(steps, 1)], [floor, 0], "step k", "log₁₀ |θₖ − MLE|");
+    [0, Math.max(steps, 1)], [floor, 0], "step k", "log₁₀ |θₖ − MLE|", { xInteger: true });
   curve(right, run.path.map((_, k) => k), logErrors, "mle-path");
   logErrors.forEach((y, k) => dot(right, k, y, "mle-iterate", 2.5));
 
@@ -598,6 +678,40 @@ function drawLogistic(svg, m) {
 const KINDS = { coin: drawCoin, descent: drawDescent, gaussian: drawGaussian, exponential: drawExponential,
   interval: drawInterval, coverage: drawCoverage, surface: drawSurface, loglik: drawLogLik, logistic: drawLogistic };
 
+// Keyboard: Notebook 7 (JupyterLab 4's notebook) binds command-mode shortcuts such as
+// ArrowRight = notebook:move-cursor-heading-below-or-expand to the selector
+// ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus", which a focused
+// slider handle matches; Lumino runs them before the slider sees the key, so the arrow
+// keys moved between cells instead of moving the slider. Lumino skips any element marked
+// data-lm-suppress-shortcuts (checked on the key's target first): mark the explorer's
+// controls, handles included (they are the figure's siblings in the explorer's VBox).
+function keepKeysInControls(root) {
+  const box = root.parentElement && root.parentElement.closest(".widget-vbox, .widget-box");
+  if (!box) return false;
+  const mark = () => {
+    for (const control of box.querySelectorAll(".widget-slider, .noUi-handle, .widget-readout")) {
+      control.setAttribute("data-lm-suppress-shortcuts", "true");
+    }
+  };
+  mark();
+  box.addEventListener("focusin", mark);  // controls rendered after the figure, too
+  return true;
+}
+
+// Split a title into lines that fit the figure's width.
+// `ratio`: the drawn title's measured width over its estimate (fonts differ).
+function wrapTitle(text, width, ratio = 1.1) {
+  const words = text.split(" "), lines = [];
+  let line = "";
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, FONT.title) * ratio > width - 16) { lines.push(line); line = word; }
+    else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
   // Draw inside a shadow root: page-wide DOM observers (the theme's icon scripts) then
@@ -609,7 +723,6 @@ function render({ model, el: root }) {
   const figure = document.createElement("figure");
   figure.className = "mle-figure";
   const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", `0 0 ${WIDTH} ${HEIGHT}`);
   svg.setAttribute("role", "img");
   const caption = document.createElement("figcaption");
   caption.setAttribute("aria-live", "polite");
@@ -617,20 +730,50 @@ function render({ model, el: root }) {
   figure.append(svg, caption);
   shadow.append(style, figure);
 
-  const redraw = () => {
+  let width = 0, titleLines = 1, ratio = 0;
+  const draw = () => {
     svg.replaceChildren();
-    const draw = KINDS[model.get("kind")];
-    if (!draw) { caption.textContent = `unknown explorer kind ${model.get("kind")}`; return; }
-    const out = draw(svg, model);
-    const title = el("text", { x: WIDTH / 2, y: 20, class: "mle-title", "text-anchor": "middle" }, svg);
-    title.textContent = out.title;
+    LAYOUT = layoutFor(width, titleLines);
+    const out = KINDS[model.get("kind")](svg, model);
+    if (!ratio && width > 0) {
+      // Once per figure, measure how wide the reader's font sets a title (bold fonts
+      // differ a lot), so titles wrap where they would overflow.
+      const probe = el("text", { class: "mle-title" }, svg);
+      probe.textContent = out.title;
+      const measured = probe.getComputedTextLength();
+      if (measured > 0) ratio = measured / textWidth(out.title, FONT.title);
+      probe.remove();
+    }
+    return { out, lines: wrapTitle(out.title, LAYOUT.width, ratio || 1.1) };
+  };
+  const redraw = () => {
+    if (!KINDS[model.get("kind")]) { caption.textContent = `unknown explorer kind ${model.get("kind")}`; return; }
+    let { out, lines } = draw();
+    if (lines.length !== titleLines) { titleLines = lines.length; ({ out, lines } = draw()); }
+    const title = el("text", { x: LAYOUT.width / 2, y: 20, class: "mle-title", "text-anchor": "middle" }, svg);
+    lines.forEach((line, i) => { el("tspan", { x: LAYOUT.width / 2, dy: i ? TITLE_LINE : 0 }, title).textContent = line; });
+    svg.setAttribute("viewBox", `0 0 ${LAYOUT.width} ${LAYOUT.height}`);
+    svg.dataset.layout = LAYOUT.narrow ? "stacked" : "wide";
     svg.setAttribute("aria-label", `${model.get("description")} ${out.title}. ${out.readout}`);
     caption.textContent = out.readout;
     for (const [key, value] of Object.entries(out.data)) root.dataset[key] = String(value);
   };
+  // Lay the figure out for the width it is given, again whenever that width changes.
+  const measure = () => Math.round(figure.getBoundingClientRect().width);
+  width = measure();
+  let marked = false;
+  const sizes = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
+    if (!marked) marked = keepKeysInControls(root);  // now the figure is in the page
+    const now = measure();
+    if (now > 0 && Math.abs(now - width) >= 1) { width = now; redraw(); }
+  });
+  if (sizes) sizes.observe(figure);
   for (const name of model.get("_redraw_on")) model.on(`change:${name}`, redraw);
   redraw();
-  return () => { for (const name of model.get("_redraw_on")) model.off(`change:${name}`, redraw); };
+  return () => {
+    if (sizes) sizes.disconnect();
+    for (const name of model.get("_redraw_on")) model.off(`change:${name}`, redraw);
+  };
 }
 
 export default { render };

@@ -1,0 +1,151 @@
+// Reader aids on every page of the book (added by _ext/reader_aids.py).
+// Each part fixes one thing readers hit; all of them are idempotent, so they can run
+// again whenever new content (widgets render late) appears.
+(function () {
+  "use strict";
+
+  // ---- 1. The sidebar buttons work at every width ----------------------------------
+  // pydata-sphinx-theme binds its click handlers to the FIRST .primary-toggle and
+  // .secondary-toggle of the page, which sit in its own header (#pst-header, hidden by
+  // book.css); the visible buttons in sphinx-book-theme's article header only show a
+  // tooltip (pydata-sphinx-theme #2451, sphinx-book-theme #988). Forward their clicks.
+  function forwardToggles() {
+    for (const kind of ["primary", "secondary"]) {
+      const [bound, ...visible] = document.querySelectorAll(`.${kind}-toggle`);
+      if (!bound) continue;
+      for (const button of visible) {
+        if (button.dataset.mleForwarded) continue;
+        button.dataset.mleForwarded = "1";
+        button.setAttribute("aria-label", kind === "primary" ? "Chapters" : "Contents of this page");
+        button.addEventListener("click", (event) => {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          const tip = window.bootstrap && window.bootstrap.Tooltip && window.bootstrap.Tooltip.getInstance(button);
+          if (tip) tip.hide();
+          bound.click();
+          // The theme gives focus back to the element focused before it opened the
+          // dialog: make that the button the reader pressed.
+          if (document.activeElement !== button) button.focus({ preventScroll: true });
+        }, true);
+      }
+    }
+  }
+
+  // ---- 2. Names for what screen readers would announce without one ---------------
+  const text = (node) => (node ? node.textContent.replace(/\s+/g, " ").trim() : "");
+
+  function nameSliders(root) {
+    // ipywidgets 8 sliders: a role="slider" handle (noUiSlider) not tied to the
+    // <label class="widget-label">, and a contenteditable value box without a name.
+    for (const slider of root.querySelectorAll(".widget-slider:not([data-mle-named])")) {
+      const label = text(slider.querySelector(":scope > .widget-label"));
+      const handles = slider.querySelectorAll(".noUi-handle");
+      if (!label || !handles.length) continue;
+      slider.dataset.mleNamed = "1";
+      handles.forEach((handle) => handle.setAttribute("aria-label", label));
+      const readout = slider.querySelector(".widget-readout");
+      if (readout) {
+        readout.setAttribute("role", "textbox");
+        readout.setAttribute("aria-label", `${label}: value`);
+      }
+    }
+  }
+
+  function nameToggles(root) {
+    // sphinx-togglebutton names every button "Toggle hidden content": name it after its
+    // admonition (the solution's own title, e.g. "Solution to Exercise 3").
+    for (const button of root.querySelectorAll("button.toggle-button:not([data-mle-named])")) {
+      const title = button.closest(".admonition-title");
+      if (!title) continue;
+      const clone = title.cloneNode(true);
+      clone.querySelectorAll("button").forEach((b) => b.remove());
+      const name = text(clone);
+      if (!name) continue;
+      button.dataset.mleNamed = "1";
+      button.setAttribute("aria-label", name);
+    }
+  }
+
+  function nameStatic() {
+    // The chevron that folds a chapter's sections in the sidebar.
+    for (const summary of document.querySelectorAll("nav summary:not([aria-label])")) {
+      const link = summary.closest("li") && summary.closest("li").querySelector(":scope > a");
+      summary.setAttribute("aria-label", `Sections of ${text(link) || "this chapter"}`);
+    }
+    // The bibliography: docutils marks entries doc-biblioentry inside a role="list",
+    // which ARIA 1.2 no longer allows as a list's children; they are list items.
+    for (const entry of document.querySelectorAll("[role='list'] > [role='doc-biblioentry']")) {
+      entry.setAttribute("role", "listitem");
+    }
+    // Search buttons: their name must contain the text they show ("Search Ctrl + K").
+    for (const button of document.querySelectorAll(".search-button__button[aria-label]")) {
+      if (text(button.querySelector(".search-button__default-text"))) button.removeAttribute("aria-label");
+    }
+  }
+
+  // ---- 3. Wide math and tables scroll in their own box, reachable by keyboard -------
+  const SCROLLERS = "main mjx-container[display='true'], main .table-wrapper, main .cell_output pre, main div.highlight pre, main dl > dt";
+  function updateScroller(box) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    const focusable = box.hasAttribute("tabindex") && box.tabIndex >= 0;
+    if (scrolls && !focusable) {
+      box.dataset.mleScroller = box.getAttribute("tabindex") || "none";
+      box.setAttribute("tabindex", "0");
+    } else if (!scrolls && box.dataset.mleScroller) {
+      // Give back what the box had (the theme marks some code blocks tabindex="-1").
+      if (box.dataset.mleScroller === "none") box.removeAttribute("tabindex");
+      else box.setAttribute("tabindex", box.dataset.mleScroller);
+      delete box.dataset.mleScroller;
+    }
+  }
+  // A box can start scrolling when the window narrows or when folded content opens:
+  // watch each one's size.
+  const sizes = new ResizeObserver((entries) => entries.forEach((entry) => updateScroller(entry.target)));
+  function focusScrollers() {
+    for (const box of document.querySelectorAll(SCROLLERS)) {
+      if (box.dataset.mleWatched) continue;
+      box.dataset.mleWatched = "1";
+      sizes.observe(box);
+    }
+  }
+
+  // ---- 4. The ".ipynb" download saves the file (also from file://) ------------------
+  function downloadLinks() {
+    for (const link of document.querySelectorAll("a.btn-download-source-button[href$='.ipynb']")) {
+      link.setAttribute("download", link.getAttribute("href").split("/").pop());
+      link.removeAttribute("target");
+    }
+  }
+
+  function fixAll() {
+    forwardToggles();
+    nameStatic();
+    nameSliders(document);
+    nameToggles(document);
+    downloadLinks();
+    focusScrollers();
+  }
+
+  let pending = false;
+  const observer = new MutationObserver((records) => {
+    if (pending || !records.some((r) => r.addedNodes.length)) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      nameSliders(document);
+      nameToggles(document);
+    });
+  });
+
+  function start() {
+    fixAll();
+    observer.observe(document.body, { childList: true, subtree: true });
+    window.addEventListener("load", () => {
+      fixAll();
+      const mathjax = window.MathJax;
+      if (mathjax && mathjax.startup && mathjax.startup.promise) mathjax.startup.promise.then(focusScrollers);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(start));
+  else start();
+})();

@@ -1,0 +1,186 @@
+"""The notebook clients readers use: Notebook 7 with a live kernel, and any MPLBACKEND.
+
+Starts Jupyter Notebook 7 on the loopback interface, opens the coin chapter, runs every
+cell and moves the heads slider with the keyboard: the figure must redraw to the new
+peak, and focus must stay on the slider. The matplotlib tests start kernels the way
+JupyterLab/Notebook/nbconvert (the book's kernelspec) and nbval (--nbval-current-env)
+do, with MPLBACKEND=agg in the environment: figures must still be shown.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "mle-book-test"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+]
+PLOT = "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.show()"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def notebook_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    home = tmp_path_factory.mktemp("notebook-home")
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "HOME": str(home),
+    }
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("jupyter")),
+            "notebook",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={ROOT / 'chapters'}",
+            "--allow-root",
+            "--JupyterNotebookApp.news_url=",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("Jupyter Notebook 7 did not start")
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_coin_slider_takes_the_arrow_keys_in_notebook7(notebook_url: str, tmp_path: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(f"{notebook_url}/notebooks/02_coin.ipynb?token={TOKEN}")
+            page.wait_for_selector(".jp-Notebook", timeout=60_000)
+            select = page.get_by_role("button", name="Select", exact=True)
+            try:
+                select.wait_for(timeout=20_000)
+                select.click()
+            except playwright.TimeoutError:
+                pass  # the kernel started without asking
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=60_000)
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
+            readout.wait_for(timeout=120_000)
+            explorer = page.locator(".jp-OutputArea .mle-explorer").first
+            assert float(explorer.get_attribute("data-peak")) == pytest.approx(9 / 13)
+            active_cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active")
+            handle = page.locator(".jp-OutputArea .widget-vbox").first.locator(".noUi-handle").first
+            handle.scroll_into_view_if_needed()
+            handle.click()  # by mouse: the slider takes focus
+            cell_before = active_cell.first.get_attribute("class")
+            handle.focus()
+            handle.press("ArrowRight")  # 9 -> 10 heads
+            page.wait_for_function(
+                "el => Math.abs(+el.dataset.peak - 10 / 14) < 1e-12",
+                arg=explorer.element_handle(),
+                timeout=10_000,
+            )
+            handle.press("ArrowLeft")  # and back: the key went to the slider, not the notebook
+            page.wait_for_function(
+                "el => Math.abs(+el.dataset.peak - 9 / 13) < 1e-12",
+                arg=explorer.element_handle(),
+                timeout=10_000,
+            )
+            assert page.evaluate("document.activeElement.classList.contains('noUi-handle')")
+            assert active_cell.first.get_attribute("class") == cell_before
+        except Exception:
+            page.screenshot(path=str(tmp_path / "notebook7.png"))
+            raise
+        finally:
+            browser.close()
+
+
+def _plot_outputs(client: NotebookClient) -> list[dict]:
+    notebook = client.execute()
+    return [
+        output
+        for output in notebook.cells[0].outputs
+        if output.get("output_type") == "display_data" and "image/png" in output.get("data", {})
+    ]
+
+
+def test_figures_show_with_the_books_kernelspec_under_agg(monkeypatch: pytest.MonkeyPatch) -> None:
+    """JupyterLab, Notebook 7 and `make execute` start the kernelspec `python3`."""
+    monkeypatch.setenv("MPLBACKEND", "agg")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PLOT)])
+    client = NotebookClient(notebook, kernel_name="python3", timeout=120)
+    assert len(_plot_outputs(client)) == 1
+
+
+def test_figures_show_with_nbvals_current_env_kernel_under_agg(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`pytest --nbval --nbval-current-env` starts ipykernel's own spec for this Python."""
+    kernel = pytest.importorskip("nbval.kernel")
+    monkeypatch.setenv("MPLBACKEND", "agg")
+    manager, client = kernel.start_new_kernel(kernel_name=kernel.CURRENT_ENV_KERNEL_NAME)
+    outputs: list[dict] = []
+    try:
+        client.execute_interactive(
+            PLOT,
+            timeout=120,
+            output_hook=lambda msg: outputs.append(msg["content"])
+            if msg["msg_type"] == "display_data"
+            else None,
+        )
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert [o for o in outputs if "image/png" in o.get("data", {})], outputs
+
+
+def test_nbval_passes_on_a_chapter_under_agg(tmp_path: Path) -> None:
+    """The whole strict nbval check of one chapter, with MPLBACKEND=agg set."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
+         "--nbval-sanitize-with", "tests/sanitize.cfg", "chapters/01_principle.ipynb",
+         "-p", "no:cacheprovider", "-o", "addopts=", "-q"],
+        cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "agg"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
