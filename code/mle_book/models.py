@@ -20,12 +20,25 @@ log-odds, and ``sigmoid(phi) = 1 / (1 + exp(-phi))``.
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_int_in_range, check_positive, check_real, check_rng, check_sample
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+from ._validation import (
+    _as_float_array,
+    check_choice,
+    check_finite_result,
+    check_flag,
+    check_int_in_range,
+    check_positive,
+    check_real,
+    check_rng,
+    check_sample,
+)
 
 __all__ = [
     "DATASETS",
@@ -102,18 +115,13 @@ class SoftmaxTraining(NamedTuple):
 
 def _check_matrix(X: ArrayLike, name: str = "X") -> NDArray[np.float64]:
     """A 2-d float array of finite reals with at least one row and one column."""
-    if isinstance(X, (str, bytes)):
-        raise TypeError(f"{name} must be a 2-d array of reals, got {type(X).__name__}")
-    try:
-        array = np.asarray(X)
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be a 2-d array of reals (rows of equal length)") from error
+    array = _as_float_array(X, name)  # TypeError for non-real kinds, naming ``name``
     if array.ndim != 2:
         raise ValueError(
             f"{name} must be two-dimensional (n rows, p columns), got shape {array.shape}"
         )
-    if array.shape[1] == 0:
-        raise ValueError(f"{name} must have at least one column, got shape {array.shape}")
+    if array.shape[0] == 0 or array.shape[1] == 0:
+        raise ValueError(f"{name} must have at least one row and one column, got {array.shape}")
     flat = check_sample(array.reshape(-1), name)
     return flat.reshape(array.shape)
 
@@ -144,12 +152,6 @@ def _check_beta(beta: ArrayLike, p: int) -> NDArray[np.float64]:
     return _check_vector(beta, "beta", p, "one per column of X")
 
 
-def _check_flag(value: object, name: str) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
-    return bool(value)
-
-
 def _check_labels(labels: ArrayLike, n: int, n_classes: int) -> NDArray[np.int64]:
     vector = _check_vector(labels, "labels", n, "one per row")
     if not np.all((vector == np.floor(vector)) & (vector >= 0) & (vector < n_classes)):
@@ -161,7 +163,7 @@ def _check_labels(labels: ArrayLike, n: int, n_classes: int) -> NDArray[np.int64
 # ---------------------------------------------------------------------- data
 
 
-def load_dataset(name: str) -> Any:
+def load_dataset(name: str) -> pd.DataFrame:
     """Load one of the real data sets that ship inside the ``statsmodels`` wheel.
 
     No network is used: statsmodels reads a CSV file installed with the package.
@@ -192,10 +194,7 @@ def load_dataset(name: str) -> Any:
     >>> list(load_dataset("engel").columns)
     ['income', 'foodexp']
     """
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a string, got {type(name).__name__}")
-    if name not in DATASETS:
-        raise ValueError(f"name must be one of {sorted(DATASETS)}, got {name!r}")
+    check_choice(name, "name", sorted(DATASETS))
     from statsmodels import datasets
 
     return getattr(datasets, name).load_pandas().data.copy()
@@ -226,9 +225,9 @@ def design_matrix(features: ArrayLike, *, intercept: bool = True) -> NDArray[np.
     array([[1., 2.],
            [1., 3.]])
     """
-    intercept = _check_flag(intercept, "intercept")
-    array = np.asarray(features) if not isinstance(features, (str, bytes)) else features
-    if isinstance(array, np.ndarray) and array.ndim == 1:
+    intercept = check_flag(intercept, "intercept")
+    array = _as_float_array(features, "features")
+    if array.ndim == 1:
         array = check_sample(array, "features")[:, None]
     matrix = _check_matrix(array, "features")
     if intercept:
@@ -278,8 +277,15 @@ def gaussian_regression_nll(beta: ArrayLike, X: ArrayLike, y: ArrayLike, sigma: 
     coefficients = _check_beta(beta, matrix.shape[1])
     sigma = check_positive(sigma, "sigma")
     n = response.size
-    rss = float(np.sum((response - matrix @ coefficients) ** 2))
-    return rss / (2 * sigma**2) + n * math.log(sigma) + 0.5 * n * math.log(2 * math.pi)
+    with np.errstate(all="ignore"):
+        residuals = response - matrix @ coefficients
+        scaled = float(np.sum((residuals / sigma) ** 2))  # RSS / sigma**2, no sigma**2
+        value = 0.5 * scaled + n * math.log(sigma) + 0.5 * n * math.log(2 * math.pi)
+    return float(
+        check_finite_result(
+            value, "the NLL overflows the float range for these beta, X, y and sigma"
+        )
+    )
 
 
 def ols_mle(X: ArrayLike, y: ArrayLike) -> OLSFit:
@@ -403,7 +409,7 @@ def logistic_nll(beta: ArrayLike, X: ArrayLike, y: ArrayLike, *, mean: bool = Fa
     1.386294
     """
     matrix, response = _check_design(X, y, binary=True)
-    mean = _check_flag(mean, "mean")
+    mean = check_flag(mean, "mean")
     phi = matrix @ _check_beta(beta, matrix.shape[1])
     total = float(np.sum(_softplus(phi) - response * phi))
     return total / response.size if mean else total
@@ -437,7 +443,7 @@ def logistic_gradient(
     array([-0.5])
     """
     matrix, response = _check_design(X, y, binary=True)
-    mean = _check_flag(mean, "mean")
+    mean = check_flag(mean, "mean")
     residual = _sigmoid(matrix @ _check_beta(beta, matrix.shape[1])) - response
     gradient = matrix.T @ residual
     return gradient / response.size if mean else gradient
@@ -601,7 +607,7 @@ def logistic_gradient_descent(
     """
     matrix, response = _check_design(X, y, binary=True)
     lr, n_steps = _check_run(lr, n_steps)
-    standardise = _check_flag(standardise, "standardise")
+    standardise = check_flag(standardise, "standardise")
     tol = check_positive(tol, "tol")
     if standardise:
         work, centre, scale = _standardisation(matrix)
@@ -659,7 +665,7 @@ def logistic_torch(
 
     matrix, response = _check_design(X, y, binary=True)
     lr, n_steps = _check_run(lr, n_steps)
-    standardise = _check_flag(standardise, "standardise")
+    standardise = check_flag(standardise, "standardise")
     tol = check_positive(tol, "tol")
     if standardise:
         work, centre, scale = _standardisation(matrix)
@@ -841,7 +847,7 @@ def categorical_nll(logits: ArrayLike, labels: ArrayLike, *, mean: bool = True) 
     """
     matrix = _check_matrix(logits, "logits")
     classes = _check_labels(labels, matrix.shape[0], matrix.shape[1])
-    mean = _check_flag(mean, "mean")
+    mean = check_flag(mean, "mean")
     top = matrix.max(axis=1)
     log_normaliser = top + np.log(np.exp(matrix - top[:, None]).sum(axis=1))
     total = float(np.sum(log_normaliser - matrix[np.arange(classes.size), classes]))
@@ -931,6 +937,9 @@ def train_softmax_classifier(
         loss.backward()
         optimiser.step()
         losses[step] = loss.item()
-    return SoftmaxTraining(
-        model.weight.detach().numpy().copy(), model.bias.detach().numpy().copy(), losses
-    )
+    weight, bias = model.weight.detach().numpy().copy(), model.bias.detach().numpy().copy()
+    message = f"SGD overflowed: lr = {lr} or weight_decay = {weight_decay} is too large"
+    check_finite_result(weight, message)
+    check_finite_result(bias, message)
+    check_finite_result(losses, message)
+    return SoftmaxTraining(weight, bias, losses)

@@ -865,7 +865,7 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
             -((grid - theta_hat) ** 2) / (2 * se**2) if se > 0 else np.full_like(grid, -np.inf)
         )
     fig, ax = plt.subplots(figsize=(7, 4))
-    ax.plot(grid, relative, color="#1f5fa8", linewidth=2, label="log-likelihood ℓ(θ) − ℓ(θ̂)")
+    ax.plot(grid, relative, color="#1f5fa8", linewidth=2, label=r"log-likelihood $\ell(\theta) - \ell(\hat\theta)$")
     ax.plot(grid, parabola, color="#e67e22", linestyle="--", label="Wald parabola")
     ax.axhline(cut, **_CUT_STYLE, label=f"cut at −χ²₁({level:g})/2 = −{-cut:.3f}")
     ax.hlines(
@@ -881,7 +881,7 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
     ax.set_ylim(cut - 1.5, 0.3)
     ax.set_xlim(min(0.0, wald.lower - 0.02), max(1.0, wald.upper + 0.02))
     ax.set_xlabel("θ (probability of heads)")
-    ax.set_ylabel("ℓ(θ) − ℓ(θ̂)")
+    ax.set_ylabel(r"$\ell(\theta) - \ell(\hat\theta)$")
     ax.set_title(f"{n_heads} heads, {n_tails} tails: {100 * level:g} % intervals")
     ax.legend(loc="upper left", fontsize=8)
     fig.tight_layout()
@@ -940,14 +940,14 @@ def plot_sampling_distribution(
         width=1 / n,
         color="#9ecae1",
         edgecolor="#1f5fa8",
-        label="simulated θ̂ = k/n",
+        label=r"simulated MLE $\hat\theta = k/n$",
     )
     se = math.sqrt(theta_value * (1 - theta_value) / n)
     grid = np.linspace(
         max(0.0, theta_value - 5 * se) - 0.05, min(1.0, theta_value + 5 * se) + 0.05, 600
     )
     ax.plot(grid, stats.norm.pdf(grid, theta_value, se), color="#c0392b", label="N(θ, 1/I(θ))")
-    ax.set_xlabel("θ̂")
+    ax.set_xlabel(r"MLE $\hat\theta$")
     ax.set_ylabel("density")
     ax.set_title(f"n = {n}, θ = {theta_value:g}")
     ax.legend(fontsize=8)
@@ -1037,8 +1037,8 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
     contours = left.contour(mus, sigmas, surface, levels=[0.5, 1, 2, 4, 8, 16], cmap="viridis")
     left.clabel(contours, fontsize=7)
     best_sigma = np.sqrt(np.mean((data - mus[:, None]) ** 2, axis=1))
-    left.plot(mus, best_sigma, color="#c0392b", label="σ̂(μ): the profile's path")
-    left.axhline(fit.sigma, color="#e67e22", linestyle="--", label="slice σ = σ̂")
+    left.plot(mus, best_sigma, color="#c0392b", label=r"$\hat\sigma(\mu)$: the profile's path")
+    left.axhline(fit.sigma, color="#e67e22", linestyle="--", label=r"slice $\sigma = \hat\sigma$")
     left.plot([fit.mu], [fit.sigma], "o", color="black", label="MLE")
     left.set_xlabel("μ")
     left.set_ylabel("σ")
@@ -1053,7 +1053,7 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
         np.asarray(gaussian_nll_grid(data, mus, fit.sigma)) - minimum,
         color="#e67e22",
         linestyle="--",
-        label="slice at σ = σ̂",
+        label=r"slice at $\sigma = \hat\sigma$",
     )
     right.axhline(cut, **_CUT_STYLE, label=f"cut χ²₁({level:g})/2 = {cut:.2f}")
     right.set_ylim(0, 2.5 * cut)
