@@ -307,6 +307,7 @@ DOCUMENTED_INFINITY: dict[str, str] = {
     "bayes.log_posterior": "-inf where the prior or likelihood is 0",
     "bayes.beta_log_prior": "-inf/+inf at theta = 0 or 1 for a < 1 or b < 1",
     "bayes.log_likelihood_in_log_odds": "-inf where sigmoid(phi) rounds to 0 or 1",
+    "uncertainty.log_odds_likelihood_ratio_interval": "-inf/+inf ends with no heads/tails",
 }
 
 CPU_SECONDS_PER_CALL = 1.0
