@@ -527,11 +527,6 @@ KNOWN_FAULTS: dict[str, str] = {
     "plots.plot_descent": "target=nan accepted; target=10**400 raises OverflowError",
     "plots.plot_logit_log_likelihood": "counts=-0.0: \"'float' object is not iterable\"",
     "plots.plot_nll_against_sigma": "title=nan (any non-str) accepted",
-    # widgets (several engineers)
-    "widgets.coin_explorer": _SCALAR + " (theta)",
-    "widgets.exponential_explorer": "reveal_peak=nan accepted (flag truth-tested)",
-    "widgets.learning_rate_explorer": _SCALAR + " (theta0)",
-    "widgets.theta_explorer": _SCALAR + " (theta)",
 }
 
 # ------------------------------------------------------------------------- tests

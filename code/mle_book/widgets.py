@@ -20,10 +20,12 @@ import traitlets
 from numpy.typing import ArrayLike
 
 from ._validation import (
+    check_choice,
     check_count,
+    check_flag,
     check_int_in_range,
     check_positive,
-    check_probability,
+    check_probability_scalar,
     check_real,
     check_sample,
 )
@@ -193,9 +195,8 @@ def coin_explorer(
     max_count = check_int_in_range(max_count, "max_count", 1, 1000)
     n_heads = check_int_in_range(check_count(n_heads, "n_heads"), "n_heads", 0, max_count)
     n_tails = check_int_in_range(check_count(n_tails, "n_tails"), "n_tails", 0, max_count)
-    theta = float(check_probability(theta))
-    if scale not in ("linear", "log"):
-        raise ValueError(f"scale must be 'linear' or 'log', got {scale!r}")
+    theta = check_probability_scalar(theta)
+    scale = check_choice(scale, "scale", ("linear", "log"))
     figure = CoinFigure(
         n_heads=n_heads,
         n_tails=n_tails,
@@ -236,12 +237,13 @@ def theta_explorer(
     """
     n_heads = check_count(n_heads, "n_heads")
     n_tails = check_count(n_tails, "n_tails")
-    theta = float(check_probability(theta))
+    theta = check_probability_scalar(theta)
+    reveal_peak = check_flag(reveal_peak, "reveal_peak")
     figure = CoinFigure(
         n_heads=n_heads,
         n_tails=n_tails,
         theta=theta,
-        reveal_peak=bool(reveal_peak),
+        reveal_peak=reveal_peak,
         description="Likelihood of theta for fixed data.",
     )
     return _assemble(
@@ -357,7 +359,7 @@ def learning_rate_explorer(
         log10_lr = round(limit - 0.6, 1)
     log10_lr = check_real(log10_lr, "log10_lr")
     n_steps = check_int_in_range(n_steps, "n_steps", 1, 500)
-    theta0 = float(check_probability(theta0, "theta0", open_interval=True))
+    theta0 = check_probability_scalar(theta0, "theta0", open_interval=True)
     if not 0.01 <= theta0 <= 0.99:
         raise ValueError(f"theta0 must be in [0.01, 0.99] (the start slider's range), got {theta0}")
     low = float(np.floor(min(limit - 2, log10_lr)))
@@ -365,7 +367,7 @@ def learning_rate_explorer(
     figure = DescentFigure(
         n_heads=n_heads,
         n_tails=n_tails,
-        mean=bool(mean),
+        mean=check_flag(mean, "mean"),
         log10_lr=log10_lr,
         n_steps=n_steps,
         theta0=theta0,
@@ -491,22 +493,21 @@ def exponential_explorer(
     >>> exponential_explorer([3.0], rate=0.5, max_rate=1.0).children[0].max   # old spelling
     1.0
     """
-    if rate is not None:
-        alpha = rate
-    if max_rate is not None:
-        max_alpha = max_rate
+    alpha_name = "alpha" if rate is None else "rate"
+    max_name = "max_alpha" if max_rate is None else "max_rate"
+    alpha = check_positive(alpha if rate is None else rate, alpha_name)
+    max_alpha = check_positive(max_alpha if max_rate is None else max_rate, max_name)
     data = check_sample(sample, non_negative=True)
-    if data.sum() == 0:
+    reveal_peak = check_flag(reveal_peak, "reveal_peak")
+    if data.max() == 0:
         raise ValueError("sample must contain a value > 0; with all zeros the MLE is infinite")
-    max_alpha = check_positive(max_alpha, "max_alpha")
-    alpha = check_positive(alpha, "alpha")
     if alpha > max_alpha:
-        raise ValueError(f"alpha must be in (0, max_alpha={max_alpha}], got {alpha}")
+        raise ValueError(f"{alpha_name} must be in (0, {max_name}={max_alpha}], got {alpha}")
     figure = ExponentialFigure(
         sample=[float(x) for x in data],
         alpha=alpha,
         alpha_range=[max_alpha / 200, max_alpha],
-        reveal_peak=bool(reveal_peak),
+        reveal_peak=reveal_peak,
         description="Exponential likelihood.",
     )
     return _assemble(
@@ -668,7 +669,7 @@ def coverage_explorer(
     max_n = check_int_in_range(max_n, "max_n", 2, 500)
     n = check_int_in_range(n, "n", 1, max_n)
     level = _check_slider_level(level)
-    theta = float(check_probability(theta))
+    theta = check_probability_scalar(theta)
     if not 0.01 <= theta <= 0.99:
         raise ValueError(f"theta must be in [0.01, 0.99] (the slider's range), got {theta}")
     figure = CoverageFigure(
@@ -902,9 +903,7 @@ def log_likelihood_explorer(
     max_count = check_int_in_range(max_count, "max_count", 1, 1000)
     n_heads = check_int_in_range(check_count(n_heads, "n_heads"), "n_heads", 0, max_count)
     n_tails = check_int_in_range(check_count(n_tails, "n_tails"), "n_tails", 0, max_count)
-    if np.ndim(theta) != 0:
-        raise ValueError(f"theta must be a single number in [0, 1], got shape {np.shape(theta)}")
-    theta = float(check_probability(theta))
+    theta = check_probability_scalar(theta)
     figure = LogLikelihoodFigure(
         n_heads=n_heads,
         n_tails=n_tails,
@@ -1000,7 +999,7 @@ def logistic_explorer(
     if np.ptp(data) == 0:
         raise ValueError("x must not be constant: the slope is then not identified")
     if not isinstance(feature, str):
-        raise TypeError(f"feature must be a string, got {type(feature).__name__}")
+        raise TypeError(f"feature must be a str (the axis label), got {type(feature).__name__}")
     intercept = check_real(intercept, "intercept")
     slope = check_real(slope, "slope")
     center = float(data.mean())
