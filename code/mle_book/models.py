@@ -72,7 +72,36 @@ DATASETS = {
 
 
 class OLSFit(NamedTuple):
-    """Result of :func:`ols_mle`: the Gaussian-regression MLE and the usual variance."""
+    """Result of :func:`ols_mle`: the Gaussian-regression MLE and the usual variance.
+
+    Parameters
+    ----------
+    beta : ndarray, shape (p,)
+        The least-squares coefficients, the MLE of β.
+    rss : float
+        Residual sum of squares at ``beta``.
+    variance_mle : float
+        RSS / n, the MLE of σ² (biased).
+    variance_unbiased : float
+        RSS / (n − p), the usual unbiased estimator.
+    n : int
+        Number of observations.
+    p : int
+        Number of coefficients.
+    nll : float
+        The NLL at the MLE, in nats.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> ols_mle([[1.0], [1.0], [1.0]], [1.0, 2.0, 3.0]).variance_unbiased
+    1.0
+    """
 
     beta: NDArray[np.float64]
     rss: float
@@ -86,9 +115,29 @@ class OLSFit(NamedTuple):
 class LogisticFit(NamedTuple):
     """Result of the logistic-regression fitters.
 
-    ``beta`` is in the coordinates of the ``X`` that was passed in; ``gradient_norm``
-    is the largest absolute entry of the gradient of the *mean* NLL at ``beta``;
-    ``converged`` says whether it fell below the fitter's tolerance.
+    Parameters
+    ----------
+    beta : ndarray, shape (p,)
+        The coefficients, in the coordinates of the ``X`` that was passed in.
+    nll : float
+        The NLL at ``beta``, in nats.
+    n_steps : int
+        The number of steps taken.
+    gradient_norm : float
+        The largest absolute entry of the gradient of the *mean* NLL at ``beta``.
+    converged : bool
+        Whether ``gradient_norm`` fell below the fitter's tolerance.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> logistic_newton(design_matrix([0.0, 1.0, 2.0, 3.0]), [0, 1, 0, 1]).converged
+    True
     """
 
     beta: NDArray[np.float64]
@@ -101,8 +150,27 @@ class LogisticFit(NamedTuple):
 class SoftmaxTraining(NamedTuple):
     """Result of :func:`train_softmax_classifier`.
 
-    ``weight`` has shape (n_classes, p) and ``bias`` shape (n_classes,), as in
-    ``torch.nn.Linear``; ``losses`` holds the minibatch loss (mean NLL, nats) per step.
+    Parameters
+    ----------
+    weight : ndarray, shape (n_classes, p)
+        The trained weights, as in ``torch.nn.Linear``.
+    bias : ndarray, shape (n_classes,)
+        The trained biases.
+    losses : ndarray, shape (n_steps,)
+        The minibatch loss (mean NLL, nats) of each step.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> run = train_softmax_classifier([[0.0], [1.0]], [0, 1], n_classes=2,
+    ...     rng=np.random.default_rng(0), n_steps=3, batch_size=2)
+    >>> run.bias.shape
+    (2,)
     """
 
     weight: NDArray[np.float64]
@@ -213,6 +281,7 @@ def design_matrix(features: ArrayLike, *, intercept: bool = True) -> NDArray[np.
     Returns
     -------
     ndarray, shape (n, k + 1) or (n, k)
+        The design matrix X as float64, the column of ones first if ``intercept``.
 
     Raises
     ------
@@ -351,7 +420,9 @@ def logistic_probability(beta: ArrayLike, X: ArrayLike) -> NDArray[np.float64]:
     Parameters
     ----------
     beta : array_like, shape (p,)
+        Coefficients, finite reals.
     X : array_like, shape (n, p)
+        Design matrix, finite reals.
 
     Returns
     -------
@@ -387,7 +458,9 @@ def logistic_nll(beta: ArrayLike, X: ArrayLike, y: ArrayLike, *, mean: bool = Fa
     Parameters
     ----------
     beta : array_like, shape (p,)
+        Coefficients, finite reals.
     X : array_like, shape (n, p)
+        Design matrix, finite reals.
     y : array_like, shape (n,)
         0 or 1 only.
     mean : bool
@@ -425,12 +498,19 @@ def logistic_gradient(
 
     Parameters
     ----------
-    beta, X, y, mean
-        As in :func:`logistic_nll`.
+    beta : array_like, shape (p,)
+        Coefficients, finite reals.
+    X : array_like, shape (n, p)
+        Design matrix, finite reals.
+    y : array_like, shape (n,)
+        0 or 1 only.
+    mean : bool
+        Return the gradient of NLL/n instead of the sum's.
 
     Returns
     -------
     ndarray, shape (p,)
+        The gradient of the NLL (or of the mean NLL) at ``beta``.
 
     Raises
     ------
@@ -459,7 +539,9 @@ def observed_information(beta: ArrayLike, X: ArrayLike) -> NDArray[np.float64]:
     Parameters
     ----------
     beta : array_like, shape (p,)
+        Coefficients, finite reals.
     X : array_like, shape (n, p)
+        Design matrix, finite reals.
 
     Returns
     -------
@@ -495,6 +577,7 @@ def standard_errors(information: ArrayLike) -> NDArray[np.float64]:
     Returns
     -------
     ndarray, shape (p,)
+        The standard error of each coefficient.
 
     Raises
     ------
@@ -592,6 +675,8 @@ def logistic_gradient_descent(
     Returns
     -------
     LogisticFit
+        The coefficients after ``n_steps`` steps (in X's coordinates), their NLL, the
+        steps taken, the gradient norm and whether it is below ``tol``.
 
     Raises
     ------
@@ -643,12 +728,23 @@ def logistic_torch(
 
     Parameters
     ----------
-    X, y, lr, n_steps, standardise, tol
-        As in :func:`logistic_gradient_descent`.
+    X : array_like, shape (n, p)
+        Design matrix; with ``standardise=True`` it must contain a column of ones.
+    y : array_like, shape (n,)
+        0 or 1.
+    lr : float
+        Learning rate η in (0, inf).
+    n_steps : int
+        Number of SGD steps K, in [1, 10⁷].
+    standardise : bool
+        Run on standardised columns (default True).
+    tol : float
+        Tolerance on the mean NLL's gradient for ``converged``, > 0.
 
     Returns
     -------
     LogisticFit
+        As :func:`logistic_gradient_descent` returns it.
 
     Raises
     ------

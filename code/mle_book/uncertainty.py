@@ -69,7 +69,28 @@ METHODS = ("wald", "lr")
 
 
 class Interval(NamedTuple):
-    """A confidence interval ``[lower, upper]`` (endpoints may be infinite or leave [0, 1])."""
+    """A confidence interval ``[lower, upper]`` (endpoints may be infinite or leave [0, 1]).
+
+    Parameters
+    ----------
+    lower : float
+        The lower end (``-inf`` only for :func:`log_odds_likelihood_ratio_interval`
+        with no heads).
+    upper : float
+        The upper end (``inf`` only for :func:`log_odds_likelihood_ratio_interval`
+        with no tails).
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> Interval(0.25, 0.75).width, Interval(0.25, 0.75).contains(0.5)
+    (0.5, True)
+    """
 
     lower: float
     upper: float
@@ -370,9 +391,12 @@ def interval(n_heads: int, n_tails: int, method: str = "wald", level: float = 0.
     Returns
     -------
     Interval
+        The chosen method's interval ``(lower, upper)``.
 
     Raises
     ------
+    TypeError
+        If ``method`` is not a string, or a count or the level is not a number.
     ValueError
         If ``method`` is unknown, or as the chosen function raises.
 
@@ -704,6 +728,7 @@ def gaussian_profile_interval(sample: ArrayLike, level: float = 0.95) -> Interva
     Returns
     -------
     Interval
+        ``(lower, upper)`` for μ, in the units of the sample.
 
     Raises
     ------
@@ -745,6 +770,7 @@ def gaussian_slice_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     Returns
     -------
     Interval
+        ``(lower, upper)`` for μ, in the units of the sample.
 
     Raises
     ------
@@ -781,6 +807,7 @@ def t_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     Returns
     -------
     Interval
+        ``(lower, upper)`` for μ, in the units of the sample.
 
     Raises
     ------
@@ -889,6 +916,7 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
@@ -964,6 +992,7 @@ def plot_sampling_distribution(
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
@@ -1025,6 +1054,7 @@ def plot_coverage(n: int, level: float = 0.95, n_points: int = 999) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
@@ -1069,6 +1099,7 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
