@@ -56,12 +56,33 @@ __all__ = [
 ]
 
 _STATIC = Path(__file__).parent / "static"
+#: What traitlets raises for a trait value of the wrong type (named in the Raises sections).
+TraitError = traitlets.TraitError
 _SLIDER_LAYOUT = {"width": "420px"}
 _SLIDER_STYLE = {"description_width": "150px"}
 
 
 class ExplorerFigure(anywidget.AnyWidget):
-    """Base class: the browser draws the ``kind`` of figure from the synced traits."""
+    """Base class: the browser draws the ``kind`` of figure from the synced traits.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> ExplorerFigure(kind="coin").kind
+    'coin'
+    """
 
     _esm = _STATIC / "explorer.js"
     _css = _STATIC / "explorer.css"
@@ -82,6 +103,24 @@ class CoinFigure(ExplorerFigure):
     With ``normalise=True`` the curve is divided by B(n_H + 1, n_T + 1): the
     Beta(n_H + 1, n_T + 1) density, the posterior under a flat prior (see
     :func:`mle_book.bayes.log_posterior`), with its peak and height read out.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> CoinFigure(n_heads=3).n_heads
+    3
     """
 
     kind = traitlets.Unicode("coin").tag(sync=True)
@@ -111,6 +150,24 @@ class DescentFigure(ExplorerFigure):
     """Gradient-descent iterates on the coin NLL for a learning rate ``10**log10_lr``.
 
     Traits: ``n_heads``, ``n_tails`` (counts), ``log10_lr``, ``n_steps``, ``theta0``, ``mean``.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> DescentFigure(n_steps=5).n_steps
+    5
     """
 
     kind = traitlets.Unicode("descent").tag(sync=True)
@@ -126,7 +183,26 @@ class DescentFigure(ExplorerFigure):
 
 
 class GaussianFigure(ExplorerFigure):
-    """Gaussian density over a fixed sample, beside the NLL as a function of mu."""
+    """Gaussian density over a fixed sample, beside the NLL as a function of mu.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> GaussianFigure(mu=0.5).mu
+    0.5
+    """
 
     kind = traitlets.Unicode("gaussian").tag(sync=True)
     sample = traitlets.List(traitlets.Float()).tag(sync=True)
@@ -137,7 +213,26 @@ class GaussianFigure(ExplorerFigure):
 
 
 class ExponentialFigure(ExplorerFigure):
-    """Likelihood of the exponential rate alpha for a fixed sample."""
+    """Likelihood of the exponential rate alpha for a fixed sample.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> ExponentialFigure(alpha=0.5).alpha
+    0.5
+    """
 
     kind = traitlets.Unicode("exponential").tag(sync=True)
     sample = traitlets.List(traitlets.Float()).tag(sync=True)
@@ -186,6 +281,19 @@ def coin_explorer(
     max_count : int
         Upper end of the count sliders, in ``[1, 1000]``.
 
+    Returns
+    -------
+    ipywidgets.VBox
+        Three sliders (heads, tails, marker) above a :class:`CoinFigure`, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type (a count or theta that is not a number,
+        ``scale`` not a string).
+    ValueError
+        If a count, ``theta`` or ``max_count`` is out of range or ``scale`` unknown.
+
     Examples
     --------
     >>> box = coin_explorer(9, 4)
@@ -230,6 +338,27 @@ def theta_explorer(
     With ``reveal_peak=False`` (the default) the figure does not mark the maximum; the
     read-out says so once the marker is within 0.005 of it.
 
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        The fixed counts, whole numbers >= 0.
+    theta : float
+        Initial marker position in [0, 1].
+    reveal_peak : bool
+        Mark the maximum (the MLE n_H / n) from the start.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        One θ slider above a :class:`CoinFigure`, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type.
+    ValueError
+        If a count is negative or fractional, or ``theta`` is outside [0, 1].
+
     Examples
     --------
     >>> theta_explorer().children[0].description
@@ -268,6 +397,26 @@ def sharpening_explorer(
     max_multiplier: int = 50,
 ) -> widgets.VBox:
     """Relative likelihood for k times the data (same heads ratio): the peak sharpens with k.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        The counts for k = 1, whole numbers >= 0 with at least one flip.
+    max_multiplier : int
+        Upper end of the k slider, in [1, 1000].
+
+    Returns
+    -------
+    ipywidgets.VBox
+        One slider (k) above a :class:`CoinFigure` with ``relative=True``, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number.
+    ValueError
+        If a count is negative or fractional, there are no flips, or
+        ``max_multiplier`` is out of range.
 
     Examples
     --------
@@ -402,7 +551,29 @@ def learning_rate_explorer(
 
 
 def gaussian_explorer(sample: ArrayLike, mu: float = 0.0, sigma: float = 1.0) -> widgets.VBox:
-    """mu and sigma sliders moving a Gaussian over a fixed sample, beside NLL(mu).
+    """Sliders for mu and sigma moving a Gaussian over a fixed sample, beside NLL(mu).
+
+    Parameters
+    ----------
+    sample : array_like, shape (n,)
+        Observations, finite, at least one.
+    mu : float
+        Initial mean μ, finite.
+    sigma : float
+        Initial standard deviation σ, in (0, inf).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Two sliders (μ, σ) above a :class:`GaussianFigure`, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not numeric.
+    ValueError
+        If the sample is empty, not 1-d or not finite, ``mu`` is not finite or
+        ``sigma`` is not positive.
 
     Examples
     --------
@@ -536,6 +707,24 @@ class IntervalFigure(ExplorerFigure):
     (mirroring :func:`mle_book.uncertainty.wald_interval` and
     :func:`mle_book.uncertainty.likelihood_ratio_interval`) and exposes them as
     ``data-wald-lower`` ... ``data-lr-upper``.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> IntervalFigure(level=0.9).level
+    0.9
     """
 
     kind = traitlets.Unicode("interval").tag(sync=True)
@@ -550,6 +739,24 @@ class CoverageFigure(ExplorerFigure):
 
     Mirrors :func:`mle_book.uncertainty.coverage`; the coverage of both methods at the
     marker ``theta`` is exposed as ``data-wald-at`` and ``data-lr-at``.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> CoverageFigure(n=20).n
+    20
     """
 
     kind = traitlets.Unicode("coverage").tag(sync=True)
@@ -699,6 +906,24 @@ class SurfaceFigure(ExplorerFigure):
     Mirrors :func:`mle_book.uncertainty.gaussian_profile_nll`,
     :func:`mle_book.uncertainty.gaussian_profile_interval` and
     :func:`mle_book.uncertainty.gaussian_slice_interval`.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> SurfaceFigure(sigma=1.5).sigma
+    1.5
     """
 
     kind = traitlets.Unicode("surface").tag(sync=True)
@@ -854,6 +1079,24 @@ class LogLikelihoodFigure(ExplorerFigure):
     """L(theta) and ln L(theta) of coin data in two panels, with a marker and the common peak.
 
     Traits: ``n_heads``, ``n_tails`` (counts) and ``theta`` (the marker, in [0, 1]).
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> LogLikelihoodFigure(theta=0.25).theta
+    0.25
     """
 
     kind = traitlets.Unicode("loglik").tag(sync=True)
@@ -932,7 +1175,26 @@ def log_likelihood_explorer(
 
 
 class LogisticFigure(ExplorerFigure):
-    """Probability curve of a one-feature logistic regression over 0/1 data, beside the NLL."""
+    """Probability curve of a one-feature logistic regression over 0/1 data, beside the NLL.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> LogisticFigure(slope=1.5).slope
+    1.5
+    """
 
     kind = traitlets.Unicode("logistic").tag(sync=True)
     x = traitlets.List(traitlets.Float()).tag(sync=True)
