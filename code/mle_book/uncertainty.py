@@ -1124,7 +1124,9 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
     contours = left.contour(mus, sigmas, surface, levels=[0.5, 1, 2, 4, 8, 16], cmap="viridis")
     left.clabel(contours, fontsize=7)
     best_sigma = np.sqrt(np.mean((data - mus[:, None]) ** 2, axis=1))
-    left.plot(mus, best_sigma, color="#c0392b", label=r"$\hat\sigma(\mu)$: the profile's path")
+    left.plot(
+        mus, best_sigma, color="#c0392b", label=r"the profile's path: $\hat\sigma$ at each $\mu$"
+    )
     left.axhline(fit.sigma, color="#e67e22", linestyle="--", label=r"slice $\sigma = \hat\sigma$")
     left.plot([fit.mu], [fit.sigma], "o", color="black", label="MLE")
     left.set_xlabel("μ")
