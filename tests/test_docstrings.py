@@ -134,18 +134,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "plots.plot_sharpening": {"PR01", "RA00", "RT01"},
     "plots.plot_uniform_likelihood": {"RA00"},
     "plots.theta_grid": {"PR01", "RA00", "RT01"},
-    # widgets (several engineers)
-    "widgets.CoinFigure": {"EX01", "PR01", "RA00"},
-    "widgets.DescentFigure": {"EX01", "PR01", "RA00"},
-    "widgets.ExplorerFigure": {"EX01", "PR01", "RA00"},
-    "widgets.ExponentialFigure": {"EX01", "PR01", "RA00"},
-    "widgets.GaussianFigure": {"EX01", "PR01", "RA00"},
-    "widgets.coin_explorer": {"RA00", "RT01"},
-    "widgets.exponential_explorer": {"PR01", "RA00", "RT01"},
-    "widgets.gaussian_explorer": {"PR01", "RA00", "RT01", "SS02"},
-    "widgets.learning_rate_explorer": {"RA00", "RT01"},
-    "widgets.sharpening_explorer": {"PR01", "RA00", "RT01"},
-    "widgets.theta_explorer": {"PR01", "RA00", "RT01"},
 }
 
 

@@ -395,7 +395,7 @@ BAD_INPUTS: list[BadCase] = [
     ("gauss sigma 0", lambda: M.gaussian_regression_nll([0, 0], _X, _Y, 0.0), ValueError, "sigma"),
     ("gd lr 0", lambda: M.logistic_gradient_descent(_X, _Y, lr=0.0), ValueError, "lr"),
     ("gd steps 0", lambda: M.logistic_gradient_descent(_X, _Y, n_steps=0), ValueError, "n_steps"),
-    ("gd steps float", lambda: M.logistic_torch(_X, _Y, n_steps=2.5), TypeError, "n_steps"),
+    ("gd steps fraction", lambda: M.logistic_torch(_X, _Y, n_steps=2.5), ValueError, "n_steps"),
     ("gd tol", lambda: M.logistic_gradient_descent(_X, _Y, tol=-1.0), ValueError, "tol"),
     ("gd flag", lambda: M.logistic_torch(_X, _Y, standardise=None), TypeError, "standardise"),
     (

@@ -42,7 +42,7 @@ BAD_INPUTS: list[BadCase] = [
     ("lr fraction", lambda: unc.likelihood_ratio_interval(9, 4.5), ValueError, "n_tails must"),
     ("method", lambda: unc.interval(9, 4, "score"), ValueError, "method must be"),
     ("coverage n 0", lambda: unc.coverage(0, 0.5), ValueError, "n must be an integer in"),
-    ("coverage n float", lambda: unc.coverage(13.0, 0.5), TypeError, "n must be an integer"),
+    ("coverage n fraction", lambda: unc.coverage(13.5, 0.5), ValueError, "n must be an integer"),
     ("coverage theta", lambda: unc.coverage(13, 1.2), ValueError, "theta must be in [0, 1]"),
     ("coverage method", lambda: unc.coverage(13, 0.5, "x"), ValueError, "method must be"),
     ("coverage level", lambda: unc.coverage(13, 0.5, "lr", 95), ValueError, "level must be"),
@@ -83,6 +83,21 @@ BAD_INPUTS: list[BadCase] = [
 @bad_input_cases(BAD_INPUTS)
 def test_bad_inputs_are_rejected_with_a_clear_message(call, error, text) -> None:
     assert_rejected(call, error, text)
+
+
+def test_whole_valued_float_counts_are_counts() -> None:
+    """The package rule: 13.0 is the count 13 (only fractional counts raise)."""
+    assert unc.coverage(13.0, 0.5) == unc.coverage(13, 0.5)
+    assert unc.wald_interval(9.0, 4.0) == unc.wald_interval(9, 4)
+
+
+def test_overflow_and_extreme_levels_raise_naming_the_argument() -> None:
+    with pytest.raises(ValueError, match="theta"):
+        unc.observed_information(5e-324, 9, 4)
+    assert unc.observed_information(5e-324, 0, 4) == pytest.approx(4.0)
+    with pytest.raises(ValueError, match="level"):
+        unc.normal_quantile(1 - 2**-53)
+    assert np.isfinite(unc.gaussian_profile_nll([0.0, 1.0, 2.0], 1e308))
 
 
 def test_quantiles_match_scipy() -> None:

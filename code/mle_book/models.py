@@ -20,12 +20,25 @@ log-odds, and ``sigmoid(phi) = 1 / (1 + exp(-phi))``.
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_int_in_range, check_positive, check_real, check_rng, check_sample
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+from ._validation import (
+    _as_float_array,
+    check_choice,
+    check_finite_result,
+    check_flag,
+    check_int_in_range,
+    check_positive,
+    check_real,
+    check_rng,
+    check_sample,
+)
 
 __all__ = [
     "DATASETS",
@@ -59,7 +72,36 @@ DATASETS = {
 
 
 class OLSFit(NamedTuple):
-    """Result of :func:`ols_mle`: the Gaussian-regression MLE and the usual variance."""
+    """Result of :func:`ols_mle`: the Gaussian-regression MLE and the usual variance.
+
+    Parameters
+    ----------
+    beta : ndarray, shape (p,)
+        The least-squares coefficients, the MLE of β.
+    rss : float
+        Residual sum of squares at ``beta``.
+    variance_mle : float
+        RSS / n, the MLE of σ² (biased).
+    variance_unbiased : float
+        RSS / (n − p), the usual unbiased estimator.
+    n : int
+        Number of observations.
+    p : int
+        Number of coefficients.
+    nll : float
+        The NLL at the MLE, in nats.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> ols_mle([[1.0], [1.0], [1.0]], [1.0, 2.0, 3.0]).variance_unbiased
+    1.0
+    """
 
     beta: NDArray[np.float64]
     rss: float
@@ -73,9 +115,29 @@ class OLSFit(NamedTuple):
 class LogisticFit(NamedTuple):
     """Result of the logistic-regression fitters.
 
-    ``beta`` is in the coordinates of the ``X`` that was passed in; ``gradient_norm``
-    is the largest absolute entry of the gradient of the *mean* NLL at ``beta``;
-    ``converged`` says whether it fell below the fitter's tolerance.
+    Parameters
+    ----------
+    beta : ndarray, shape (p,)
+        The coefficients, in the coordinates of the ``X`` that was passed in.
+    nll : float
+        The NLL at ``beta``, in nats.
+    n_steps : int
+        The number of steps taken.
+    gradient_norm : float
+        The largest absolute entry of the gradient of the *mean* NLL at ``beta``.
+    converged : bool
+        Whether ``gradient_norm`` fell below the fitter's tolerance.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> logistic_newton(design_matrix([0.0, 1.0, 2.0, 3.0]), [0, 1, 0, 1]).converged
+    True
     """
 
     beta: NDArray[np.float64]
@@ -88,8 +150,27 @@ class LogisticFit(NamedTuple):
 class SoftmaxTraining(NamedTuple):
     """Result of :func:`train_softmax_classifier`.
 
-    ``weight`` has shape (n_classes, p) and ``bias`` shape (n_classes,), as in
-    ``torch.nn.Linear``; ``losses`` holds the minibatch loss (mean NLL, nats) per step.
+    Parameters
+    ----------
+    weight : ndarray, shape (n_classes, p)
+        The trained weights, as in ``torch.nn.Linear``.
+    bias : ndarray, shape (n_classes,)
+        The trained biases.
+    losses : ndarray, shape (n_steps,)
+        The minibatch loss (mean NLL, nats) of each step.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> run = train_softmax_classifier([[0.0], [1.0]], [0, 1], n_classes=2,
+    ...     rng=np.random.default_rng(0), n_steps=3, batch_size=2)
+    >>> run.bias.shape
+    (2,)
     """
 
     weight: NDArray[np.float64]
@@ -102,18 +183,13 @@ class SoftmaxTraining(NamedTuple):
 
 def _check_matrix(X: ArrayLike, name: str = "X") -> NDArray[np.float64]:
     """A 2-d float array of finite reals with at least one row and one column."""
-    if isinstance(X, (str, bytes)):
-        raise TypeError(f"{name} must be a 2-d array of reals, got {type(X).__name__}")
-    try:
-        array = np.asarray(X)
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be a 2-d array of reals (rows of equal length)") from error
+    array = _as_float_array(X, name)  # TypeError for non-real kinds, naming ``name``
     if array.ndim != 2:
         raise ValueError(
             f"{name} must be two-dimensional (n rows, p columns), got shape {array.shape}"
         )
-    if array.shape[1] == 0:
-        raise ValueError(f"{name} must have at least one column, got shape {array.shape}")
+    if array.shape[0] == 0 or array.shape[1] == 0:
+        raise ValueError(f"{name} must have at least one row and one column, got {array.shape}")
     flat = check_sample(array.reshape(-1), name)
     return flat.reshape(array.shape)
 
@@ -144,12 +220,6 @@ def _check_beta(beta: ArrayLike, p: int) -> NDArray[np.float64]:
     return _check_vector(beta, "beta", p, "one per column of X")
 
 
-def _check_flag(value: object, name: str) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
-    return bool(value)
-
-
 def _check_labels(labels: ArrayLike, n: int, n_classes: int) -> NDArray[np.int64]:
     vector = _check_vector(labels, "labels", n, "one per row")
     if not np.all((vector == np.floor(vector)) & (vector >= 0) & (vector < n_classes)):
@@ -161,7 +231,7 @@ def _check_labels(labels: ArrayLike, n: int, n_classes: int) -> NDArray[np.int64
 # ---------------------------------------------------------------------- data
 
 
-def load_dataset(name: str) -> Any:
+def load_dataset(name: str) -> pd.DataFrame:
     """Load one of the real data sets that ship inside the ``statsmodels`` wheel.
 
     No network is used: statsmodels reads a CSV file installed with the package.
@@ -192,10 +262,7 @@ def load_dataset(name: str) -> Any:
     >>> list(load_dataset("engel").columns)
     ['income', 'foodexp']
     """
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a string, got {type(name).__name__}")
-    if name not in DATASETS:
-        raise ValueError(f"name must be one of {sorted(DATASETS)}, got {name!r}")
+    check_choice(name, "name", sorted(DATASETS))
     from statsmodels import datasets
 
     return getattr(datasets, name).load_pandas().data.copy()
@@ -214,6 +281,7 @@ def design_matrix(features: ArrayLike, *, intercept: bool = True) -> NDArray[np.
     Returns
     -------
     ndarray, shape (n, k + 1) or (n, k)
+        The design matrix X as float64, the column of ones first if ``intercept``.
 
     Raises
     ------
@@ -226,9 +294,9 @@ def design_matrix(features: ArrayLike, *, intercept: bool = True) -> NDArray[np.
     array([[1., 2.],
            [1., 3.]])
     """
-    intercept = _check_flag(intercept, "intercept")
-    array = np.asarray(features) if not isinstance(features, (str, bytes)) else features
-    if isinstance(array, np.ndarray) and array.ndim == 1:
+    intercept = check_flag(intercept, "intercept")
+    array = _as_float_array(features, "features")
+    if array.ndim == 1:
         array = check_sample(array, "features")[:, None]
     matrix = _check_matrix(array, "features")
     if intercept:
@@ -278,8 +346,15 @@ def gaussian_regression_nll(beta: ArrayLike, X: ArrayLike, y: ArrayLike, sigma: 
     coefficients = _check_beta(beta, matrix.shape[1])
     sigma = check_positive(sigma, "sigma")
     n = response.size
-    rss = float(np.sum((response - matrix @ coefficients) ** 2))
-    return rss / (2 * sigma**2) + n * math.log(sigma) + 0.5 * n * math.log(2 * math.pi)
+    with np.errstate(all="ignore"):
+        residuals = response - matrix @ coefficients
+        scaled = float(np.sum((residuals / sigma) ** 2))  # RSS / sigma**2, no sigma**2
+        value = 0.5 * scaled + n * math.log(sigma) + 0.5 * n * math.log(2 * math.pi)
+    return float(
+        check_finite_result(
+            value, "the NLL overflows the float range for these beta, X, y and sigma"
+        )
+    )
 
 
 def ols_mle(X: ArrayLike, y: ArrayLike) -> OLSFit:
@@ -345,7 +420,9 @@ def logistic_probability(beta: ArrayLike, X: ArrayLike) -> NDArray[np.float64]:
     Parameters
     ----------
     beta : array_like, shape (p,)
+        Coefficients, finite reals.
     X : array_like, shape (n, p)
+        Design matrix, finite reals.
 
     Returns
     -------
@@ -381,7 +458,9 @@ def logistic_nll(beta: ArrayLike, X: ArrayLike, y: ArrayLike, *, mean: bool = Fa
     Parameters
     ----------
     beta : array_like, shape (p,)
+        Coefficients, finite reals.
     X : array_like, shape (n, p)
+        Design matrix, finite reals.
     y : array_like, shape (n,)
         0 or 1 only.
     mean : bool
@@ -403,7 +482,7 @@ def logistic_nll(beta: ArrayLike, X: ArrayLike, y: ArrayLike, *, mean: bool = Fa
     1.386294
     """
     matrix, response = _check_design(X, y, binary=True)
-    mean = _check_flag(mean, "mean")
+    mean = check_flag(mean, "mean")
     phi = matrix @ _check_beta(beta, matrix.shape[1])
     total = float(np.sum(_softplus(phi) - response * phi))
     return total / response.size if mean else total
@@ -419,12 +498,19 @@ def logistic_gradient(
 
     Parameters
     ----------
-    beta, X, y, mean
-        As in :func:`logistic_nll`.
+    beta : array_like, shape (p,)
+        Coefficients, finite reals.
+    X : array_like, shape (n, p)
+        Design matrix, finite reals.
+    y : array_like, shape (n,)
+        0 or 1 only.
+    mean : bool
+        Return the gradient of NLL/n instead of the sum's.
 
     Returns
     -------
     ndarray, shape (p,)
+        The gradient of the NLL (or of the mean NLL) at ``beta``.
 
     Raises
     ------
@@ -437,7 +523,7 @@ def logistic_gradient(
     array([-0.5])
     """
     matrix, response = _check_design(X, y, binary=True)
-    mean = _check_flag(mean, "mean")
+    mean = check_flag(mean, "mean")
     residual = _sigmoid(matrix @ _check_beta(beta, matrix.shape[1])) - response
     gradient = matrix.T @ residual
     return gradient / response.size if mean else gradient
@@ -453,7 +539,9 @@ def observed_information(beta: ArrayLike, X: ArrayLike) -> NDArray[np.float64]:
     Parameters
     ----------
     beta : array_like, shape (p,)
+        Coefficients, finite reals.
     X : array_like, shape (n, p)
+        Design matrix, finite reals.
 
     Returns
     -------
@@ -489,6 +577,7 @@ def standard_errors(information: ArrayLike) -> NDArray[np.float64]:
     Returns
     -------
     ndarray, shape (p,)
+        The standard error of each coefficient.
 
     Raises
     ------
@@ -586,6 +675,8 @@ def logistic_gradient_descent(
     Returns
     -------
     LogisticFit
+        The coefficients after ``n_steps`` steps (in X's coordinates), their NLL, the
+        steps taken, the gradient norm and whether it is below ``tol``.
 
     Raises
     ------
@@ -601,7 +692,7 @@ def logistic_gradient_descent(
     """
     matrix, response = _check_design(X, y, binary=True)
     lr, n_steps = _check_run(lr, n_steps)
-    standardise = _check_flag(standardise, "standardise")
+    standardise = check_flag(standardise, "standardise")
     tol = check_positive(tol, "tol")
     if standardise:
         work, centre, scale = _standardisation(matrix)
@@ -637,12 +728,23 @@ def logistic_torch(
 
     Parameters
     ----------
-    X, y, lr, n_steps, standardise, tol
-        As in :func:`logistic_gradient_descent`.
+    X : array_like, shape (n, p)
+        Design matrix; with ``standardise=True`` it must contain a column of ones.
+    y : array_like, shape (n,)
+        0 or 1.
+    lr : float
+        Learning rate η in (0, inf).
+    n_steps : int
+        Number of SGD steps K, in [1, 10⁷].
+    standardise : bool
+        Run on standardised columns (default True).
+    tol : float
+        Tolerance on the mean NLL's gradient for ``converged``, > 0.
 
     Returns
     -------
     LogisticFit
+        As :func:`logistic_gradient_descent` returns it.
 
     Raises
     ------
@@ -659,7 +761,7 @@ def logistic_torch(
 
     matrix, response = _check_design(X, y, binary=True)
     lr, n_steps = _check_run(lr, n_steps)
-    standardise = _check_flag(standardise, "standardise")
+    standardise = check_flag(standardise, "standardise")
     tol = check_positive(tol, "tol")
     if standardise:
         work, centre, scale = _standardisation(matrix)
@@ -841,7 +943,7 @@ def categorical_nll(logits: ArrayLike, labels: ArrayLike, *, mean: bool = True) 
     """
     matrix = _check_matrix(logits, "logits")
     classes = _check_labels(labels, matrix.shape[0], matrix.shape[1])
-    mean = _check_flag(mean, "mean")
+    mean = check_flag(mean, "mean")
     top = matrix.max(axis=1)
     log_normaliser = top + np.log(np.exp(matrix - top[:, None]).sum(axis=1))
     total = float(np.sum(log_normaliser - matrix[np.arange(classes.size), classes]))
@@ -931,6 +1033,9 @@ def train_softmax_classifier(
         loss.backward()
         optimiser.step()
         losses[step] = loss.item()
-    return SoftmaxTraining(
-        model.weight.detach().numpy().copy(), model.bias.detach().numpy().copy(), losses
-    )
+    weight, bias = model.weight.detach().numpy().copy(), model.bias.detach().numpy().copy()
+    message = f"SGD overflowed: lr = {lr} or weight_decay = {weight_decay} is too large"
+    check_finite_result(weight, message)
+    check_finite_result(bias, message)
+    check_finite_result(losses, message)
+    return SoftmaxTraining(weight, bias, losses)

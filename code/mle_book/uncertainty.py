@@ -20,14 +20,19 @@ from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike, NDArray
 from scipy import optimize, stats
 
 from ._validation import (
+    _as_float_array,
+    check_choice,
     check_count,
+    check_finite_result,
     check_int_in_range,
     check_probability,
+    check_probability_scalar,
     check_real,
     check_rng,
     check_sample,
@@ -64,7 +69,28 @@ METHODS = ("wald", "lr")
 
 
 class Interval(NamedTuple):
-    """A confidence interval ``[lower, upper]`` (endpoints may be infinite or leave [0, 1])."""
+    """A confidence interval ``[lower, upper]`` (endpoints may be infinite or leave [0, 1]).
+
+    Parameters
+    ----------
+    lower : float
+        The lower end (``-inf`` only for :func:`log_odds_likelihood_ratio_interval`
+        with no heads).
+    upper : float
+        The upper end (``inf`` only for :func:`log_odds_likelihood_ratio_interval`
+        with no tails).
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or unknown (the tuple's constructor); the values are
+        not checked here, the function that builds it validates its inputs.
+
+    Examples
+    --------
+    >>> Interval(0.25, 0.75).width, Interval(0.25, 0.75).contains(0.5)
+    (0.5, True)
+    """
 
     lower: float
     upper: float
@@ -83,6 +109,8 @@ def _check_level(level: object) -> float:
     value = check_real(level, "level")
     if not 0.0 < value < 1.0:
         raise ValueError(f"level must be in (0, 1), e.g. 0.95, got {value}")
+    if 0.5 + value / 2 == 1.0:  # (1 + level)/2 rounds to 1: the normal quantile is inf
+        raise ValueError(f"level must be in (0, 1 - 1e-15] (a finite quantile), got {value!r}")
     return value
 
 
@@ -91,6 +119,23 @@ def _counts(n_heads: object, n_tails: object) -> tuple[int, int]:
     if heads + tails == 0:
         raise ValueError("n_heads + n_tails must be >= 1, got 0 flips")
     return heads, tails
+
+
+def _term(count: int, base: NDArray[np.float64], power: int) -> NDArray[np.float64]:
+    """``count / base**power``, exactly 0 where ``count`` is 0 (even if ``base**power`` is 0)."""
+    if count == 0:
+        return np.zeros_like(base)
+    return count / base / base if power == 2 else count / base
+
+
+def _check_no_overflow(values: NDArray[np.float64], quantity: str, theta: NDArray) -> None:
+    """``ValueError`` naming theta if a value overflowed (theta within ~1e-308 of 0 or 1)."""
+    if not np.all(np.isfinite(values)):
+        worst = float(theta.flat[np.argmin(np.minimum(theta, 1.0 - theta))])
+        raise ValueError(
+            f"the {quantity} overflows the float range at theta = {worst!r}: "
+            "theta is too close to 0 or 1 for these counts"
+        )
 
 
 def _result(array: NDArray[np.float64], like: ArrayLike) -> NDArray[np.float64] | float:
@@ -134,7 +179,9 @@ def score(theta: ArrayLike, n_heads: int, n_tails: int) -> NDArray[np.float64] |
     """
     theta_array = check_probability(theta, open_interval=True)
     n_heads, n_tails = check_count(n_heads, "n_heads"), check_count(n_tails, "n_tails")
-    values = n_heads / theta_array - n_tails / (1.0 - theta_array)
+    with np.errstate(all="ignore"):
+        values = _term(n_heads, theta_array, 1) - _term(n_tails, 1.0 - theta_array, 1)
+    _check_no_overflow(values, "score", theta_array)
     values = np.where(np.isclose(values, 0.0, rtol=0.0, atol=1e-12), 0.0, values)
     return _result(values, theta)
 
@@ -171,7 +218,10 @@ def observed_information(
     """
     theta_array = check_probability(theta, open_interval=True)
     n_heads, n_tails = check_count(n_heads, "n_heads"), check_count(n_tails, "n_tails")
-    return _result(n_heads / theta_array**2 + n_tails / (1.0 - theta_array) ** 2, theta)
+    with np.errstate(all="ignore"):
+        values = _term(n_heads, theta_array, 2) + _term(n_tails, 1.0 - theta_array, 2)
+    _check_no_overflow(values, "observed information", theta_array)
+    return _result(values, theta)
 
 
 def normal_quantile(level: float) -> float:
@@ -341,9 +391,12 @@ def interval(n_heads: int, n_tails: int, method: str = "wald", level: float = 0.
     Returns
     -------
     Interval
+        The chosen method's interval ``(lower, upper)``.
 
     Raises
     ------
+    TypeError
+        If ``method`` is not a string, or a count or the level is not a number.
     ValueError
         If ``method`` is unknown, or as the chosen function raises.
 
@@ -352,8 +405,7 @@ def interval(n_heads: int, n_tails: int, method: str = "wald", level: float = 0.
     >>> interval(9, 4, "lr") == likelihood_ratio_interval(9, 4)
     True
     """
-    if method not in METHODS:
-        raise ValueError(f"method must be 'wald' or 'lr', got {method!r}")
+    check_choice(method, "method", METHODS)
     if method == "wald":
         return wald_interval(n_heads, n_tails, level)
     return likelihood_ratio_interval(n_heads, n_tails, level)
@@ -406,8 +458,7 @@ def coverage(
     """
     n = check_int_in_range(n, "n", 1, 100_000)
     theta_array = check_probability(theta)
-    if method not in METHODS:
-        raise ValueError(f"method must be 'wald' or 'lr', got {method!r}")
+    check_choice(method, "method", METHODS)
     level = _check_level(level)
     bounds = np.array([interval(k, n - k, method, level) for k in range(n + 1)])
     ks = np.arange(n + 1)
@@ -454,7 +505,7 @@ def simulate_heads(
     ((4,), True)
     """
     n = check_int_in_range(n, "n", 1, 10**9)
-    theta_value = float(check_probability(theta))
+    theta_value = check_probability_scalar(theta)
     n_sims = check_int_in_range(n_sims, "n_sims", 1, 10**8)
     return check_rng(rng).binomial(n, theta_value, size=n_sims).astype(np.int64)
 
@@ -602,6 +653,16 @@ def log_odds_likelihood_ratio_interval(n_heads: int, n_tails: int, level: float 
     return Interval(lower, upper)
 
 
+def _finite_interval(centre: float, half: float) -> Interval:
+    """``centre -/+ half``, or ``ValueError`` if an end leaves the float range."""
+    with np.errstate(all="ignore"):
+        ends = np.float64(centre) + np.array([-1.0, 1.0]) * np.float64(half)
+    check_finite_result(
+        ends, "the interval's ends overflow the float range for this sample and level"
+    )
+    return Interval(float(ends[0]), float(ends[1]))
+
+
 def gaussian_profile_nll(sample: ArrayLike, mu: ArrayLike) -> NDArray[np.float64] | float:
     r"""Profile NLL of μ: the Gaussian NLL minimised over σ for each μ.
 
@@ -635,10 +696,19 @@ def gaussian_profile_nll(sample: ArrayLike, mu: ArrayLike) -> NDArray[np.float64
     """
     data = check_sample(sample)
     gaussian_mle(data)  # rejects ties with a clear message
-    mu_array = np.asarray(check_sample(np.atleast_1d(mu), "mu")).reshape(np.shape(mu))
+    mu_array = _as_float_array(mu, "mu")
+    if not np.all(np.isfinite(mu_array)):
+        raise ValueError("mu must hold finite values only; found NaN or inf")
     n = data.size
-    spread = np.mean((data - mu_array[..., None]) ** 2, axis=-1)
-    return _result(n / 2 * np.log(2 * np.pi * spread) + n / 2, mu)
+    # ln of the mean square deviation, scaled by c = max |value| so that nothing overflows:
+    # mean((x - mu)^2) = c^2 mean(((x - mu)/c)^2), and the scaled deviations are in [-2, 2]
+    with np.errstate(all="ignore"):
+        scale = np.maximum(np.max(np.abs(data)), np.abs(mu_array))[..., None]
+        deviations = data / scale - mu_array[..., None] / scale
+        log_spread = 2 * np.log(scale[..., 0]) + np.log(np.mean(deviations**2, axis=-1))
+        values = n / 2 * (np.log(2 * np.pi) + log_spread) + n / 2
+    check_finite_result(values, "the profile NLL is out of the float range for this sample and mu")
+    return _result(values, mu_array)
 
 
 def gaussian_profile_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
@@ -658,6 +728,7 @@ def gaussian_profile_interval(sample: ArrayLike, level: float = 0.95) -> Interva
     Returns
     -------
     Interval
+        ``(lower, upper)`` for μ, in the units of the sample.
 
     Raises
     ------
@@ -677,10 +748,10 @@ def gaussian_profile_interval(sample: ArrayLike, level: float = 0.95) -> Interva
     >>> [round(x, 3) for x in gaussian_profile_interval([0.0, 1.0, 2.0, 3.0])]
     [0.08, 2.92]
     """
-    fit = gaussian_mle(check_sample(sample))
-    n = np.size(sample)
-    half = fit.sigma * math.sqrt(math.expm1(chi2_quantile(level) / n))
-    return Interval(fit.mu - half, fit.mu + half)
+    data = check_sample(sample)
+    fit = gaussian_mle(data)
+    half = fit.sigma * math.sqrt(math.expm1(chi2_quantile(level) / data.size))
+    return _finite_interval(fit.mu, half)
 
 
 def gaussian_slice_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
@@ -699,6 +770,7 @@ def gaussian_slice_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     Returns
     -------
     Interval
+        ``(lower, upper)`` for μ, in the units of the sample.
 
     Raises
     ------
@@ -712,9 +784,10 @@ def gaussian_slice_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     >>> [round(x, 3) for x in gaussian_slice_interval([0.0, 1.0, 2.0, 3.0])]
     [0.404, 2.596]
     """
-    fit = gaussian_mle(check_sample(sample))
-    half = normal_quantile(level) * fit.sigma / math.sqrt(np.size(sample))
-    return Interval(fit.mu - half, fit.mu + half)
+    data = check_sample(sample)
+    fit = gaussian_mle(data)
+    half = normal_quantile(level) * fit.sigma / math.sqrt(data.size)
+    return _finite_interval(fit.mu, half)
 
 
 def t_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
@@ -734,6 +807,7 @@ def t_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     Returns
     -------
     Interval
+        ``(lower, upper)`` for μ, in the units of the sample.
 
     Raises
     ------
@@ -755,9 +829,11 @@ def t_interval(sample: ArrayLike, level: float = 0.95) -> Interval:
     data = check_sample(sample)
     fit = gaussian_mle(data)
     n = data.size
-    s = fit.sigma * math.sqrt(n / (n - 1))
-    half = float(stats.t.ppf(0.5 + _check_level(level) / 2, df=n - 1)) * s / math.sqrt(n)
-    return Interval(fit.mu - half, fit.mu + half)
+    quantile = float(stats.t.ppf(0.5 + _check_level(level) / 2, df=n - 1))
+    with np.errstate(all="ignore"):
+        # s / sqrt(n) = sigma_hat / sqrt(n - 1)
+        half = float(np.float64(quantile) * fit.sigma / math.sqrt(n - 1))
+    return _finite_interval(fit.mu, half)
 
 
 GAUSSIAN_METHODS = ("slice", "profile", "t")
@@ -811,8 +887,7 @@ def gaussian_coverage(n: int, method: str = "profile", level: float = 0.95) -> f
     0.95
     """
     n = check_int_in_range(n, "n", 2, 10**7)
-    if method not in GAUSSIAN_METHODS:
-        raise ValueError(f"method must be 'slice', 'profile' or 't', got {method!r}")
+    check_choice(method, "method", GAUSSIAN_METHODS)
     level = _check_level(level)
     if method == "slice":
         factor = normal_quantile(level) / math.sqrt(n)
@@ -841,6 +916,7 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
@@ -865,7 +941,13 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
             -((grid - theta_hat) ** 2) / (2 * se**2) if se > 0 else np.full_like(grid, -np.inf)
         )
     fig, ax = plt.subplots(figsize=(7, 4))
-    ax.plot(grid, relative, color="#1f5fa8", linewidth=2, label="log-likelihood ℓ(θ) − ℓ(θ̂)")
+    ax.plot(
+        grid,
+        relative,
+        color="#1f5fa8",
+        linewidth=2,
+        label=r"log-likelihood $\ell(\theta) - \ell(\hat\theta)$",
+    )
     ax.plot(grid, parabola, color="#e67e22", linestyle="--", label="Wald parabola")
     ax.axhline(cut, **_CUT_STYLE, label=f"cut at −χ²₁({level:g})/2 = −{-cut:.3f}")
     ax.hlines(
@@ -881,7 +963,7 @@ def plot_intervals(n_heads: int, n_tails: int, level: float = 0.95) -> Figure:
     ax.set_ylim(cut - 1.5, 0.3)
     ax.set_xlim(min(0.0, wald.lower - 0.02), max(1.0, wald.upper + 0.02))
     ax.set_xlabel("θ (probability of heads)")
-    ax.set_ylabel("ℓ(θ) − ℓ(θ̂)")
+    ax.set_ylabel(r"$\ell(\theta) - \ell(\hat\theta)$")
     ax.set_title(f"{n_heads} heads, {n_tails} tails: {100 * level:g} % intervals")
     ax.legend(loc="upper left", fontsize=8)
     fig.tight_layout()
@@ -910,6 +992,7 @@ def plot_sampling_distribution(
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
@@ -925,7 +1008,9 @@ def plot_sampling_distribution(
     'density'
     """
     n = check_int_in_range(n, "n", 1, 10**9)
-    theta_value = float(check_probability(theta, open_interval=True))
+    theta_value = check_probability_scalar(theta, open_interval=True)
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
     counts = check_sample(heads, "heads", non_negative=True)
     if np.any(counts > n) or np.any(counts != np.floor(counts)):
         raise ValueError(f"heads must hold whole numbers in [0, n={n}]")
@@ -940,14 +1025,14 @@ def plot_sampling_distribution(
         width=1 / n,
         color="#9ecae1",
         edgecolor="#1f5fa8",
-        label="simulated θ̂ = k/n",
+        label=r"simulated MLE $\hat\theta = k/n$",
     )
     se = math.sqrt(theta_value * (1 - theta_value) / n)
     grid = np.linspace(
         max(0.0, theta_value - 5 * se) - 0.05, min(1.0, theta_value + 5 * se) + 0.05, 600
     )
     ax.plot(grid, stats.norm.pdf(grid, theta_value, se), color="#c0392b", label="N(θ, 1/I(θ))")
-    ax.set_xlabel("θ̂")
+    ax.set_xlabel(r"MLE $\hat\theta$")
     ax.set_ylabel("density")
     ax.set_title(f"n = {n}, θ = {theta_value:g}")
     ax.legend(fontsize=8)
@@ -969,6 +1054,7 @@ def plot_coverage(n: int, level: float = 0.95, n_points: int = 999) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
@@ -1013,6 +1099,7 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
+        The figure (also the current one, for ``plt.show()``).
 
     Raises
     ------
@@ -1037,8 +1124,10 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
     contours = left.contour(mus, sigmas, surface, levels=[0.5, 1, 2, 4, 8, 16], cmap="viridis")
     left.clabel(contours, fontsize=7)
     best_sigma = np.sqrt(np.mean((data - mus[:, None]) ** 2, axis=1))
-    left.plot(mus, best_sigma, color="#c0392b", label="σ̂(μ): the profile's path")
-    left.axhline(fit.sigma, color="#e67e22", linestyle="--", label="slice σ = σ̂")
+    left.plot(
+        mus, best_sigma, color="#c0392b", label=r"the profile's path: $\hat\sigma$ at each $\mu$"
+    )
+    left.axhline(fit.sigma, color="#e67e22", linestyle="--", label=r"slice $\sigma = \hat\sigma$")
     left.plot([fit.mu], [fit.sigma], "o", color="black", label="MLE")
     left.set_xlabel("μ")
     left.set_ylabel("σ")
@@ -1053,7 +1142,7 @@ def plot_profile_and_slice(sample: ArrayLike, level: float = 0.95) -> Figure:
         np.asarray(gaussian_nll_grid(data, mus, fit.sigma)) - minimum,
         color="#e67e22",
         linestyle="--",
-        label="slice at σ = σ̂",
+        label=r"slice at $\sigma = \hat\sigma$",
     )
     right.axhline(cut, **_CUT_STYLE, label=f"cut χ²₁({level:g})/2 = {cut:.2f}")
     right.set_ylim(0, 2.5 * cut)

@@ -20,10 +20,12 @@ import traitlets
 from numpy.typing import ArrayLike
 
 from ._validation import (
+    check_choice,
     check_count,
+    check_flag,
     check_int_in_range,
     check_positive,
-    check_probability,
+    check_probability_scalar,
     check_real,
     check_sample,
 )
@@ -54,6 +56,8 @@ __all__ = [
 ]
 
 _STATIC = Path(__file__).parent / "static"
+#: What traitlets raises for a trait value of the wrong type (named in the Raises sections).
+TraitError = traitlets.TraitError
 # Sliders take the width they are given, up to the figure's (640 px); the book's
 # stylesheet puts the label above the track on narrow screens.
 _SLIDER_LAYOUT = {"width": "100%", "max_width": "640px"}
@@ -61,7 +65,26 @@ _SLIDER_STYLE = {"description_width": "150px"}
 
 
 class ExplorerFigure(anywidget.AnyWidget):
-    """Base class: the browser draws the ``kind`` of figure from the synced traits."""
+    """Base class: the browser draws the ``kind`` of figure from the synced traits.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> ExplorerFigure(kind="coin").kind
+    'coin'
+    """
 
     _esm = _STATIC / "explorer.js"
     _css = _STATIC / "explorer.css"
@@ -82,6 +105,24 @@ class CoinFigure(ExplorerFigure):
     With ``normalise=True`` the curve is divided by B(n_H + 1, n_T + 1): the
     Beta(n_H + 1, n_T + 1) density, the posterior under a flat prior (see
     :func:`mle_book.bayes.log_posterior`), with its peak and height read out.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> CoinFigure(n_heads=3).n_heads
+    3
     """
 
     kind = traitlets.Unicode("coin").tag(sync=True)
@@ -111,6 +152,24 @@ class DescentFigure(ExplorerFigure):
     """Gradient-descent iterates on the coin NLL for a learning rate ``10**log10_lr``.
 
     Traits: ``n_heads``, ``n_tails`` (counts), ``log10_lr``, ``n_steps``, ``theta0``, ``mean``.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> DescentFigure(n_steps=5).n_steps
+    5
     """
 
     kind = traitlets.Unicode("descent").tag(sync=True)
@@ -126,7 +185,26 @@ class DescentFigure(ExplorerFigure):
 
 
 class GaussianFigure(ExplorerFigure):
-    """Gaussian density over a fixed sample, beside the NLL as a function of mu."""
+    """Gaussian density over a fixed sample, beside the NLL as a function of mu.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> GaussianFigure(mu=0.5).mu
+    0.5
+    """
 
     kind = traitlets.Unicode("gaussian").tag(sync=True)
     sample = traitlets.List(traitlets.Float()).tag(sync=True)
@@ -137,7 +215,26 @@ class GaussianFigure(ExplorerFigure):
 
 
 class ExponentialFigure(ExplorerFigure):
-    """Likelihood of the exponential rate alpha for a fixed sample."""
+    """Likelihood of the exponential rate alpha for a fixed sample.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> ExponentialFigure(alpha=0.5).alpha
+    0.5
+    """
 
     kind = traitlets.Unicode("exponential").tag(sync=True)
     sample = traitlets.List(traitlets.Float()).tag(sync=True)
@@ -186,6 +283,19 @@ def coin_explorer(
     max_count : int
         Upper end of the count sliders, in ``[1, 1000]``.
 
+    Returns
+    -------
+    ipywidgets.VBox
+        Three sliders (heads, tails, marker) above a :class:`CoinFigure`, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type (a count or theta that is not a number,
+        ``scale`` not a string).
+    ValueError
+        If a count, ``theta`` or ``max_count`` is out of range or ``scale`` unknown.
+
     Examples
     --------
     >>> box = coin_explorer(9, 4)
@@ -195,9 +305,8 @@ def coin_explorer(
     max_count = check_int_in_range(max_count, "max_count", 1, 1000)
     n_heads = check_int_in_range(check_count(n_heads, "n_heads"), "n_heads", 0, max_count)
     n_tails = check_int_in_range(check_count(n_tails, "n_tails"), "n_tails", 0, max_count)
-    theta = float(check_probability(theta))
-    if scale not in ("linear", "log"):
-        raise ValueError(f"scale must be 'linear' or 'log', got {scale!r}")
+    theta = check_probability_scalar(theta)
+    scale = check_choice(scale, "scale", ("linear", "log"))
     figure = CoinFigure(
         n_heads=n_heads,
         n_tails=n_tails,
@@ -231,6 +340,27 @@ def theta_explorer(
     With ``reveal_peak=False`` (the default) the figure does not mark the maximum; the
     read-out says so once the marker is within 0.005 of it.
 
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        The fixed counts, whole numbers >= 0.
+    theta : float
+        Initial marker position in [0, 1].
+    reveal_peak : bool
+        Mark the maximum (the MLE n_H / n) from the start.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        One θ slider above a :class:`CoinFigure`, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type.
+    ValueError
+        If a count is negative or fractional, or ``theta`` is outside [0, 1].
+
     Examples
     --------
     >>> theta_explorer().children[0].description
@@ -238,12 +368,13 @@ def theta_explorer(
     """
     n_heads = check_count(n_heads, "n_heads")
     n_tails = check_count(n_tails, "n_tails")
-    theta = float(check_probability(theta))
+    theta = check_probability_scalar(theta)
+    reveal_peak = check_flag(reveal_peak, "reveal_peak")
     figure = CoinFigure(
         n_heads=n_heads,
         n_tails=n_tails,
         theta=theta,
-        reveal_peak=bool(reveal_peak),
+        reveal_peak=reveal_peak,
         description="Likelihood of theta for fixed data.",
     )
     return _assemble(
@@ -268,6 +399,26 @@ def sharpening_explorer(
     max_multiplier: int = 50,
 ) -> widgets.VBox:
     """Relative likelihood for k times the data (same heads ratio): the peak sharpens with k.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        The counts for k = 1, whole numbers >= 0 with at least one flip.
+    max_multiplier : int
+        Upper end of the k slider, in [1, 1000].
+
+    Returns
+    -------
+    ipywidgets.VBox
+        One slider (k) above a :class:`CoinFigure` with ``relative=True``, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number.
+    ValueError
+        If a count is negative or fractional, there are no flips, or
+        ``max_multiplier`` is out of range.
 
     Examples
     --------
@@ -359,7 +510,7 @@ def learning_rate_explorer(
         log10_lr = round(limit - 0.6, 1)
     log10_lr = check_real(log10_lr, "log10_lr")
     n_steps = check_int_in_range(n_steps, "n_steps", 1, 500)
-    theta0 = float(check_probability(theta0, "theta0", open_interval=True))
+    theta0 = check_probability_scalar(theta0, "theta0", open_interval=True)
     if not 0.01 <= theta0 <= 0.99:
         raise ValueError(f"theta0 must be in [0.01, 0.99] (the start slider's range), got {theta0}")
     low = float(np.floor(min(limit - 2, log10_lr)))
@@ -367,7 +518,7 @@ def learning_rate_explorer(
     figure = DescentFigure(
         n_heads=n_heads,
         n_tails=n_tails,
-        mean=bool(mean),
+        mean=check_flag(mean, "mean"),
         log10_lr=log10_lr,
         n_steps=n_steps,
         theta0=theta0,
@@ -402,7 +553,29 @@ def learning_rate_explorer(
 
 
 def gaussian_explorer(sample: ArrayLike, mu: float = 0.0, sigma: float = 1.0) -> widgets.VBox:
-    """mu and sigma sliders moving a Gaussian over a fixed sample, beside NLL(mu).
+    """Sliders for mu and sigma moving a Gaussian over a fixed sample, beside NLL(mu).
+
+    Parameters
+    ----------
+    sample : array_like, shape (n,)
+        Observations, finite, at least one.
+    mu : float
+        Initial mean μ, finite.
+    sigma : float
+        Initial standard deviation σ, in (0, inf).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Two sliders (μ, σ) above a :class:`GaussianFigure`, jslinked.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not numeric.
+    ValueError
+        If the sample is empty, not 1-d or not finite, ``mu`` is not finite or
+        ``sigma`` is not positive.
 
     Examples
     --------
@@ -493,22 +666,21 @@ def exponential_explorer(
     >>> exponential_explorer([3.0], rate=0.5, max_rate=1.0).children[0].max   # old spelling
     1.0
     """
-    if rate is not None:
-        alpha = rate
-    if max_rate is not None:
-        max_alpha = max_rate
+    alpha_name = "alpha" if rate is None else "rate"
+    max_name = "max_alpha" if max_rate is None else "max_rate"
+    alpha = check_positive(alpha if rate is None else rate, alpha_name)
+    max_alpha = check_positive(max_alpha if max_rate is None else max_rate, max_name)
     data = check_sample(sample, non_negative=True)
-    if data.sum() == 0:
+    reveal_peak = check_flag(reveal_peak, "reveal_peak")
+    if data.max() == 0:
         raise ValueError("sample must contain a value > 0; with all zeros the MLE is infinite")
-    max_alpha = check_positive(max_alpha, "max_alpha")
-    alpha = check_positive(alpha, "alpha")
     if alpha > max_alpha:
-        raise ValueError(f"alpha must be in (0, max_alpha={max_alpha}], got {alpha}")
+        raise ValueError(f"{alpha_name} must be in (0, {max_name}={max_alpha}], got {alpha}")
     figure = ExponentialFigure(
         sample=[float(x) for x in data],
         alpha=alpha,
         alpha_range=[max_alpha / 200, max_alpha],
-        reveal_peak=bool(reveal_peak),
+        reveal_peak=reveal_peak,
         description="Exponential likelihood.",
     )
     return _assemble(
@@ -537,6 +709,24 @@ class IntervalFigure(ExplorerFigure):
     (mirroring :func:`mle_book.uncertainty.wald_interval` and
     :func:`mle_book.uncertainty.likelihood_ratio_interval`) and exposes them as
     ``data-wald-lower`` ... ``data-lr-upper``.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> IntervalFigure(level=0.9).level
+    0.9
     """
 
     kind = traitlets.Unicode("interval").tag(sync=True)
@@ -551,6 +741,24 @@ class CoverageFigure(ExplorerFigure):
 
     Mirrors :func:`mle_book.uncertainty.coverage`; the coverage of both methods at the
     marker ``theta`` is exposed as ``data-wald-at`` and ``data-lr-at``.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> CoverageFigure(n=20).n
+    20
     """
 
     kind = traitlets.Unicode("coverage").tag(sync=True)
@@ -670,7 +878,7 @@ def coverage_explorer(
     max_n = check_int_in_range(max_n, "max_n", 2, 500)
     n = check_int_in_range(n, "n", 1, max_n)
     level = _check_slider_level(level)
-    theta = float(check_probability(theta))
+    theta = check_probability_scalar(theta)
     if not 0.01 <= theta <= 0.99:
         raise ValueError(f"theta must be in [0.01, 0.99] (the slider's range), got {theta}")
     figure = CoverageFigure(
@@ -700,6 +908,24 @@ class SurfaceFigure(ExplorerFigure):
     Mirrors :func:`mle_book.uncertainty.gaussian_profile_nll`,
     :func:`mle_book.uncertainty.gaussian_profile_interval` and
     :func:`mle_book.uncertainty.gaussian_slice_interval`.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> SurfaceFigure(sigma=1.5).sigma
+    1.5
     """
 
     kind = traitlets.Unicode("surface").tag(sync=True)
@@ -855,6 +1081,24 @@ class LogLikelihoodFigure(ExplorerFigure):
     """L(theta) and ln L(theta) of coin data in two panels, with a marker and the common peak.
 
     Traits: ``n_heads``, ``n_tails`` (counts) and ``theta`` (the marker, in [0, 1]).
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> LogLikelihoodFigure(theta=0.25).theta
+    0.25
     """
 
     kind = traitlets.Unicode("loglik").tag(sync=True)
@@ -904,9 +1148,7 @@ def log_likelihood_explorer(
     max_count = check_int_in_range(max_count, "max_count", 1, 1000)
     n_heads = check_int_in_range(check_count(n_heads, "n_heads"), "n_heads", 0, max_count)
     n_tails = check_int_in_range(check_count(n_tails, "n_tails"), "n_tails", 0, max_count)
-    if np.ndim(theta) != 0:
-        raise ValueError(f"theta must be a single number in [0, 1], got shape {np.shape(theta)}")
-    theta = float(check_probability(theta))
+    theta = check_probability_scalar(theta)
     figure = LogLikelihoodFigure(
         n_heads=n_heads,
         n_tails=n_tails,
@@ -935,7 +1177,26 @@ def log_likelihood_explorer(
 
 
 class LogisticFigure(ExplorerFigure):
-    """Probability curve of a one-feature logistic regression over 0/1 data, beside the NLL."""
+    """Probability curve of a one-feature logistic regression over 0/1 data, beside the NLL.
+
+    Parameters
+    ----------
+    *args : Any
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : Any
+        Initial values of the synced traits, by name (the factories set them).
+
+    Raises
+    ------
+    TraitError
+        If a trait is given a value of the wrong type (traitlets' own check; the
+        factory functions validate values and ranges first).
+
+    Examples
+    --------
+    >>> LogisticFigure(slope=1.5).slope
+    1.5
+    """
 
     kind = traitlets.Unicode("logistic").tag(sync=True)
     x = traitlets.List(traitlets.Float()).tag(sync=True)
@@ -1002,7 +1263,7 @@ def logistic_explorer(
     if np.ptp(data) == 0:
         raise ValueError("x must not be constant: the slope is then not identified")
     if not isinstance(feature, str):
-        raise TypeError(f"feature must be a string, got {type(feature).__name__}")
+        raise TypeError(f"feature must be a str (the axis label), got {type(feature).__name__}")
     intercept = check_real(intercept, "intercept")
     slope = check_real(slope, "slope")
     center = float(data.mean())
