@@ -84,7 +84,7 @@
   }
 
   // ---- 3. Wide math and tables scroll in their own box, reachable by keyboard -------
-  const SCROLLERS = "main mjx-container[display='true'], main .table-wrapper, main .cell_output pre, main div.highlight pre, main dl > dt";
+  const SCROLLERS = "main mjx-container[display='true'], main .table-wrapper, main .pst-scrollable-table-container, main .cell_output pre, main div.highlight pre, main dl > dt";
   function updateScroller(box) {
     const scrolls = box.scrollWidth > box.clientWidth + 1;
     const focusable = box.hasAttribute("tabindex") && box.tabIndex >= 0;

@@ -350,13 +350,14 @@ def test_markers_at_the_ends_of_a_slider_show_whole(site: Path, browser: object)
 def test_step_axis_has_only_whole_ticks(site: Path, browser: object) -> None:
     page = _visit(browser, site / "chapters" / "03_log_likelihood.html", DESKTOP)
     try:
-        box = page.locator(".widget-vbox:has(> .mle-explorer)").first
+        # The learning-rate explorer: the one whose figure reports a regime.
+        box = page.locator(".widget-vbox:has(> .mle-explorer[data-regime])").first
         steps = box.locator(".noUi-handle").nth(1)
         steps.focus()
         steps.press("Home")  # one step
         page.wait_for_timeout(300)
         ticks = page.evaluate(
-            "[...[...document.querySelector('.mle-explorer').shadowRoot"
+            "[...[...document.querySelector('.mle-explorer[data-regime]').shadowRoot"
             ".querySelectorAll('.mle-axes')][1].querySelectorAll('text.mle-ticklabel')]"
             ".filter(t => t.getAttribute('text-anchor') === 'middle').map(t => t.textContent)"
         )

@@ -24,13 +24,6 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "mle-book-test"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-]
 PLOT = "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.show()"
 
 
@@ -83,53 +76,53 @@ def notebook_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def test_coin_slider_takes_the_arrow_keys_in_notebook7(notebook_url: str, tmp_path: Path) -> None:
+def test_coin_slider_takes_the_arrow_keys_in_notebook7(
+    notebook_url: str, browser: object, tmp_path: Path
+) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{notebook_url}/notebooks/02_coin.ipynb?token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        select = page.get_by_role("button", name="Select", exact=True)
         try:
-            page.goto(f"{notebook_url}/notebooks/02_coin.ipynb?token={TOKEN}")
-            page.wait_for_selector(".jp-Notebook", timeout=60_000)
-            select = page.get_by_role("button", name="Select", exact=True)
-            try:
-                select.wait_for(timeout=20_000)
-                select.click()
-            except playwright.TimeoutError:
-                pass  # the kernel started without asking
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                                   timeout=60_000)
-            page.get_by_role("menuitem", name="Run", exact=True).click()
-            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
-            readout.wait_for(timeout=120_000)
-            explorer = page.locator(".jp-OutputArea .mle-explorer").first
-            assert float(explorer.get_attribute("data-peak")) == pytest.approx(9 / 13)
-            active_cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active")
-            handle = page.locator(".jp-OutputArea .widget-vbox").first.locator(".noUi-handle").first
-            handle.scroll_into_view_if_needed()
-            handle.click()  # by mouse: the slider takes focus
-            cell_before = active_cell.first.get_attribute("class")
-            handle.focus()
-            handle.press("ArrowRight")  # 9 -> 10 heads
-            page.wait_for_function(
-                "el => Math.abs(+el.dataset.peak - 10 / 14) < 1e-12",
-                arg=explorer.element_handle(),
-                timeout=10_000,
-            )
-            handle.press("ArrowLeft")  # and back: the key went to the slider, not the notebook
-            page.wait_for_function(
-                "el => Math.abs(+el.dataset.peak - 9 / 13) < 1e-12",
-                arg=explorer.element_handle(),
-                timeout=10_000,
-            )
-            assert page.evaluate("document.activeElement.classList.contains('noUi-handle')")
-            assert active_cell.first.get_attribute("class") == cell_before
-        except Exception:
-            page.screenshot(path=str(tmp_path / "notebook7.png"))
-            raise
-        finally:
-            browser.close()
+            select.wait_for(timeout=20_000)
+            select.click()
+        except playwright.TimeoutError:
+            pass  # the kernel started without asking
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                               timeout=60_000)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
+        readout.wait_for(timeout=120_000)
+        explorer = page.locator(".jp-OutputArea .mle-explorer").first
+        assert float(explorer.get_attribute("data-peak")) == pytest.approx(9 / 13)
+        active_cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active")
+        handle = page.locator(".jp-OutputArea .widget-vbox").first.locator(".noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.click()  # by mouse: the slider takes focus
+        cell_before = active_cell.first.get_attribute("class")
+        handle.focus()
+        handle.press("ArrowRight")  # 9 -> 10 heads
+        page.wait_for_function(
+            "el => Math.abs(+el.dataset.peak - 10 / 14) < 1e-12",
+            arg=explorer.element_handle(),
+            timeout=10_000,
+        )
+        handle.press("ArrowLeft")  # and back: the key went to the slider, not the notebook
+        page.wait_for_function(
+            "el => Math.abs(+el.dataset.peak - 9 / 13) < 1e-12",
+            arg=explorer.element_handle(),
+            timeout=10_000,
+        )
+        assert page.evaluate("document.activeElement.classList.contains('noUi-handle')")
+        assert active_cell.first.get_attribute("class") == cell_before
+    except Exception:
+        page.screenshot(path=str(tmp_path / "notebook7.png"))
+        raise
+    finally:
+        page.close()
 
 
 def _plot_outputs(client: NotebookClient) -> list[dict]:

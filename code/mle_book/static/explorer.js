@@ -371,10 +371,16 @@ function drawGaussian(svg, m) {
   }
   curve(right, mus, nlls, "mle-curve");
   vline(right, mean, "mle-peak");
-  const label = el("text", { x: right.sx(mean) + 4, y: right.box.y + 14, class: "mle-ticklabel",
-    "text-anchor": right.sx(mean) > right.box.x + 0.6 * right.box.w ? "end" : "start" }, right.plot);
-  label.textContent = `MLE μ = mean = ${fmt(mean, 3)}`;
-  if (label.getAttribute("text-anchor") === "end") label.setAttribute("x", right.sx(mean) - 4);
+  // The label sits beside the MLE line, on whichever side it fits, and never leaves the
+  // panel (a narrow phone panel gets the short form). 6.5 px a character is generous for
+  // 11 px text.
+  let text = `MLE μ = mean = ${fmt(mean, 3)}`;
+  if (6.5 * text.length > right.box.w - 8) text = `MLE μ = ${fmt(mean, 3)}`;
+  const width = 6.5 * text.length, at = right.sx(mean);
+  let start = at + 4 + width <= right.box.x + right.box.w ? at + 4 : at - 4 - width;
+  start = Math.min(Math.max(start, right.box.x + 2), right.box.x + right.box.w - 2 - width);
+  const label = el("text", { x: start, y: right.box.y + 14, class: "mle-ticklabel", "text-anchor": "start" }, right.plot);
+  label.textContent = text;
   const value = nll(mu, sigma), atBest = nll(mean, sigma);
   dot(right, mu, value, "mle-marker");
   return {
