@@ -482,7 +482,6 @@ KNOWN_FAULTS: dict[str, str] = {
     "information.entropy": "p=10**400 raises OverflowError (own np.asarray(dtype=float))",
     "information.kl_divergence": "p=10**400 raises OverflowError (own np.asarray(dtype=float))",
     # optimisation (chapter 3 engineer)
-    "optimisation.contraction_factor": "lr=1e308 returns -inf",
     "optimisation.gradient_descent": _SCALAR + " (theta0)",
     "optimisation.gradient_descent_torch": _SCALAR + " (theta0)",
     "optimisation.minibatch_gradient_descent": _SCALAR + " (theta0)",
