@@ -98,6 +98,7 @@ VALID: dict[str, object] = {
     "n_tails": 4,
     "name": "odds",
     "p": [0.5, 0.5],
+    "path": [0.5, 0.6, 0.65],
     "paths": {"lr = 0.1": [0.5, 0.6, 0.65]},
     "phi": 0.3,
     "q": [0.25, 0.75],
@@ -476,11 +477,6 @@ KNOWN_FAULTS: dict[str, str] = {
     "continuous.gaussian_variance_bias": "mu or sigma=1e308 leaks RuntimeWarning (overflow)",
     # exercises, top part (exercises engineer)
     "exercises.parse_answer": "name=nan (any non-str) is accepted; name: str must be a str",
-    # information (chapter 3 engineer)
-    "information.coin_distribution": "an array theta raises ValueError; the rules say TypeError",
-    "information.cross_entropy": "p=10**400 raises OverflowError (own np.asarray(dtype=float))",
-    "information.entropy": "p=10**400 raises OverflowError (own np.asarray(dtype=float))",
-    "information.kl_divergence": "p=10**400 raises OverflowError (own np.asarray(dtype=float))",
     # optimisation (chapter 3 engineer)
     "optimisation.gradient_descent": _SCALAR + " (theta0)",
     "optimisation.gradient_descent_torch": _SCALAR + " (theta0)",
