@@ -349,6 +349,7 @@ def matches(answer: object, exact: float) -> bool:
     Returns
     -------
     bool
+        True if ``answer`` agrees with ``exact`` under the rounding rule above.
 
     Raises
     ------
