@@ -477,16 +477,6 @@ KNOWN_FAULTS: dict[str, str] = {
     "continuous.gaussian_variance_bias": "mu or sigma=1e308 leaks RuntimeWarning (overflow)",
     # exercises, top part (exercises engineer)
     "exercises.parse_answer": "name=nan (any non-str) is accepted; name: str must be a str",
-    # optimisation (chapter 3 engineer)
-    "optimisation.gradient_descent": _SCALAR + " (theta0)",
-    "optimisation.gradient_descent_torch": _SCALAR + " (theta0)",
-    "optimisation.minibatch_gradient_descent": _SCALAR + " (theta0)",
-    "optimisation.minibatch_jitter": _SCALAR + " (theta0)",
-    "optimisation.newton": "theta0=5e-324 raises ZeroDivisionError; " + _SCALAR,
-    "optimisation.nll_curvature": "theta=5e-324 raises ZeroDivisionError; " + _SCALAR,
-    "optimisation.nll_gradient": "theta=5e-324 returns -inf; " + _SCALAR,
-    "optimisation.nll_gradient_autograd": "theta=5e-324 returns -inf; " + _SCALAR,
-    "optimisation.product_derivative": "theta=5e-324 returns nan; " + _SCALAR,
     # plots (chapters 1/2/4 engineer)
     "plots.plot_descent": "target=nan accepted; target=10**400 raises OverflowError",
     "plots.plot_logit_log_likelihood": "counts=-0.0: \"'float' object is not iterable\"",

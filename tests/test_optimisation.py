@@ -244,7 +244,7 @@ BAD_INPUTS: list[BadCase] = [
     (
         "product method type",
         lambda: opt.product_derivative(0.5, "HT", method=None),
-        ValueError,
+        TypeError,
         "method must be one of",
     ),
 ]
@@ -623,7 +623,7 @@ def test_error_ratios_skip_steps_from_the_mle_and_check_input() -> None:
         (lambda: opt.nll_curvature(0.5, 9, Fraction(10**400)), ValueError, "n_tails must be"),
         (lambda: opt.nll_curvature(1e-200, 9, 4), ValueError, "curvature overflows"),
         (lambda: opt.nll_gradient(5e-324, 9, 4), ValueError, "gradient overflows"),
-        (lambda: opt.nll_gradient([0.5], 9, 4), ValueError, "theta must be a single"),
+        (lambda: opt.nll_gradient([0.5], 9, 4), TypeError, "theta must be a real"),
         (lambda: opt.contraction_factor(1e308, 9, 4), ValueError, "overflows"),
         (lambda: GD(9, 4, lr=0.1, n_steps=50_001), ValueError, "n_steps must be"),
         (lambda: GDT(9, 4, lr=0.1, n_steps=1_001), ValueError, "n_steps must be"),
