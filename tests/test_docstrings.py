@@ -75,7 +75,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "bayes.mle_in_log_odds": {"PR01", "RT01"},
     "bayes.plot_posteriors": {"RA00", "RT01"},
     "bayes.plot_two_parametrisations": {"PR01", "RA00", "RT01"},
-    "bayes.sequence_probability_total": {"RA00", "RT03"},
     "bayes.sigmoid": {"RA00", "RT01"},
     # continuous (chapters 1/2/4 engineer)
     "continuous.GaussianFit": {"EX01", "PR01", "RA00"},
