@@ -217,8 +217,9 @@ def sequence_probability_total(theta: float | Fraction, n_flips: int) -> Fractio
     -----
     With theta = p/q in lowest terms the sum is
     :math:`\sum_k \binom{n}{k} p^k (q-p)^{n-k} / q^n`: the numerator is summed in integer
-    arithmetic (Horner's rule in q - p) and divided once, so the cost stays well under a second even when q is
-    :math:`2^{1074}` (theta near 0), where summing ``Fraction`` terms takes minutes.
+    arithmetic (Horner's rule in q - p) and divided once, so the cost stays well under
+    a second even when q is :math:`2^{1074}` (theta near 0), where summing ``Fraction``
+    terms takes minutes.
 
     Examples
     --------
