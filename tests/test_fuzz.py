@@ -473,10 +473,6 @@ KNOWN_FAULTS: dict[str, str] = {
     # exercises, top part (exercises engineer)
     "exercises.parse_answer": "messages name the caller's label (name='abc' -> 'abc must be"
     " ...'), which the checker does not count as naming an argument; name is now checked",
-    # plots (chapters 1/2/4 engineer)
-    "plots.plot_descent": "target=nan accepted; target=10**400 raises OverflowError",
-    "plots.plot_logit_log_likelihood": "counts=-0.0: \"'float' object is not iterable\"",
-    "plots.plot_nll_against_sigma": "title=nan (any non-str) accepted",
     # widgets (several engineers)
     "widgets.coin_explorer": _SCALAR + " (theta)",
     "widgets.exponential_explorer": "reveal_peak=nan accepted (flag truth-tested)",
