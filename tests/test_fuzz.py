@@ -278,6 +278,7 @@ DOCUMENTED_INFINITY: dict[str, str] = {
     "bayes.log_posterior": "-inf where the prior or likelihood is 0",
     "bayes.beta_log_prior": "-inf/+inf at theta = 0 or 1 for a < 1 or b < 1",
     "bayes.log_likelihood_in_log_odds": "-inf where sigmoid(phi) rounds to 0 or 1",
+    "continuous.exponential_log_density": "-inf for x < 0, where the density is 0",
 }
 
 CPU_SECONDS_PER_CALL = 1.0
@@ -461,15 +462,11 @@ _SCALAR = (
 KNOWN_FAULTS: dict[str, str] = {
     # continuous (chapters 1/2/4 engineer)
     "continuous.box_cox_profile_nll": "lambdas=+-1e308 leaks RuntimeWarning (overflow)",
-    "continuous.exponential_log_density": "x < 0 returns -inf, not documented as such",
-    "continuous.exponential_nll": "huge sample or rate=1e308 leaks RuntimeWarning (overflow)",
-    "continuous.exponential_nll_grid": "huge sample leaks RuntimeWarning; rates=1e308 gives inf",
     "continuous.gaussian_interval_nll": "mu=-1e308 returns inf",
     "continuous.gaussian_log_density": "x or mu near 1e308, or sigma=5e-324, returns -inf",
     "continuous.gaussian_mixture_nll": "huge sample or epsilon=5e-324 returns inf",
     "continuous.gaussian_nll": "mu=+-1e308 or huge sample returns inf",
     "continuous.gaussian_nll_grid": "huge sample leaks RuntimeWarning; mus=1e308 returns inf",
-    "continuous.gaussian_variance_bias": "mu or sigma=1e308 leaks RuntimeWarning (overflow)",
     # exercises, top part (exercises engineer)
     "exercises.parse_answer": "messages name the caller's label (name='abc' -> 'abc must be"
     " ...'), which the checker does not count as naming an argument; name is now checked",

@@ -20,6 +20,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from ._validation import (
     _as_float_array,
+    check_finite_result,
     check_int_in_range,
     check_positive,
     check_real,
@@ -241,7 +242,8 @@ def gaussian_variance_bias(
     rng : numpy.random.Generator
         The seeded source of randomness, e.g. ``np.random.default_rng(0)``.
     mu, sigma : float
-        The true mean and standard deviation (sigma > 0).
+        The true mean, ``|mu| <= 1e50``, and standard deviation, in (0, 1e50] (so that
+        the squared errors of 10**8 variances stay inside the float range).
 
     Returns
     -------
@@ -253,7 +255,7 @@ def gaussian_variance_bias(
     ------
     TypeError, ValueError
         For an ``n`` or ``n_repeats`` out of range, an ``rng`` that is not a
-        ``numpy.random.Generator``, or ``sigma`` <= 0.
+        ``numpy.random.Generator``, ``|mu| > 1e50``, or ``sigma`` outside (0, 1e50].
 
     Examples
     --------
@@ -266,6 +268,10 @@ def gaussian_variance_bias(
     rng = check_rng(rng)
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
+    if abs(mu) > 1e50:
+        raise ValueError(f"mu must be in [-1e50, 1e50], got {mu}")
+    if sigma > 1e50:
+        raise ValueError(f"sigma must be in (0, 1e50], got {sigma}")
     rows = max(1, 2**20 // n)
     sum_variance = sum_squares = sum_sigma = sum_error2 = 0.0
     for start in range(0, n_repeats, rows):
@@ -291,6 +297,12 @@ def gaussian_variance_bias(
 
 
 # --------------------------------------------------------------------- exponential
+
+
+_EXPONENTIAL_OVERFLOW = (
+    "the exponential NLL overflows float64: alpha * sum(sample) is beyond 1.8e308 "
+    "(use a smaller rate alpha or rescale the sample)"
+)
 
 
 def exponential_log_density(x: ArrayLike, alpha: float) -> NDArray[np.float64] | float:
@@ -343,7 +355,9 @@ def exponential_nll(sample: ArrayLike, alpha: float) -> float:
     Raises
     ------
     TypeError, ValueError
-        For an empty, non-finite or negative sample, or ``alpha`` outside (0, inf).
+        For an empty, non-finite or negative sample, or ``alpha`` outside (0, inf);
+        ValueError also if the NLL overflows float64 (alpha times the sum of the sample
+        beyond 1.8e308).
 
     Examples
     --------
@@ -351,7 +365,10 @@ def exponential_nll(sample: ArrayLike, alpha: float) -> float:
     2.0986
     """
     data = check_sample(sample, non_negative=True)
-    return float(-np.sum(exponential_log_density(data, alpha)))
+    alpha = check_positive(alpha, "alpha")
+    with np.errstate(over="ignore"):
+        value = -data.size * math.log(alpha) + alpha * float(np.sum(data))
+    return float(check_finite_result(value, _EXPONENTIAL_OVERFLOW))
 
 
 def exponential_nll_grid(sample: ArrayLike, alphas: ArrayLike) -> NDArray[np.float64] | float:
@@ -372,7 +389,8 @@ def exponential_nll_grid(sample: ArrayLike, alphas: ArrayLike) -> NDArray[np.flo
     Raises
     ------
     TypeError, ValueError
-        For a bad sample or a rate outside (0, inf).
+        For a bad sample or a rate outside (0, inf); ValueError also if the NLL
+        overflows float64 (a rate times the sum of the sample beyond 1.8e308).
 
     Examples
     --------
@@ -381,9 +399,10 @@ def exponential_nll_grid(sample: ArrayLike, alphas: ArrayLike) -> NDArray[np.flo
     """
     data = check_sample(sample, non_negative=True)
     alpha = _check_positive_array(alphas, "alphas")
-    total = float(np.sum(data))
     with np.errstate(over="ignore"):
+        total = float(np.sum(data))
         result = -data.size * np.log(alpha) + alpha * total
+    check_finite_result(result, _EXPONENTIAL_OVERFLOW.replace("alpha", "alphas"))
     return _result(np.asarray(result, dtype=float))
 
 
