@@ -463,10 +463,7 @@ KNOWN_FAULTS: dict[str, str] = {
     # continuous (chapters 1/2/4 engineer)
     "continuous.box_cox_profile_nll": "lambdas=+-1e308 leaks RuntimeWarning (overflow)",
     "continuous.gaussian_interval_nll": "mu=-1e308 returns inf",
-    "continuous.gaussian_log_density": "x or mu near 1e308, or sigma=5e-324, returns -inf",
     "continuous.gaussian_mixture_nll": "huge sample or epsilon=5e-324 returns inf",
-    "continuous.gaussian_nll": "mu=+-1e308 or huge sample returns inf",
-    "continuous.gaussian_nll_grid": "huge sample leaks RuntimeWarning; mus=1e308 returns inf",
     # exercises, top part (exercises engineer)
     "exercises.parse_answer": "messages name the caller's label (name='abc' -> 'abc must be"
     " ...'), which the checker does not count as naming an argument; name is now checked",

@@ -128,10 +128,38 @@ def _result(array: NDArray[np.float64]) -> NDArray[np.float64] | float:
 # ------------------------------------------------------------------------ Gaussian
 
 
+_GAUSSIAN_OVERFLOW = (
+    "the Gaussian log-likelihood is beyond the float range (1.8e308): x - mu is too "
+    "large for sigma (a z-score above about 1e154); use a larger sigma or rescale x"
+)
+
+
 def gaussian_log_density(x: ArrayLike, mu: float, sigma: float) -> NDArray[np.float64] | float:
     r"""Natural log of the normal density :math:`\mathcal N(x;\mu,\sigma^2)`. Vectorised in x.
 
     It can be positive: a density above 1 (small sigma) has a positive log.
+
+    Parameters
+    ----------
+    x : float or array_like
+        Finite points, any shape.
+    mu : float
+        The mean, a finite real number.
+    sigma : float
+        The standard deviation, in (0, inf).
+
+    Returns
+    -------
+    float or ndarray
+        :math:`-\tfrac12 z^2 - \ln\sigma - \tfrac12\ln 2\pi` with
+        :math:`z = (x-\mu)/\sigma`, same shape as ``x``; a float for a scalar x.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``x`` or ``mu`` is not finite real numbers or ``sigma`` is not in (0, inf);
+        ValueError also if the result is below the float range (a z-score beyond
+        about 1e154, e.g. ``x - mu`` huge or ``sigma`` tiny).
 
     Examples
     --------
@@ -141,14 +169,36 @@ def gaussian_log_density(x: ArrayLike, mu: float, sigma: float) -> NDArray[np.fl
     points = _check_points(x)
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
-    with np.errstate(over="ignore"):  # a z-score beyond 1e154 gives -inf, honestly
+    with np.errstate(over="ignore"):
         z = (points - mu) / sigma
         result = -0.5 * z**2 - math.log(sigma) - _HALF_LOG_TWO_PI
+    check_finite_result(result, _GAUSSIAN_OVERFLOW)
     return _result(result)
 
 
 def gaussian_nll(sample: ArrayLike, mu: float, sigma: float) -> float:
-    """Negative log-likelihood of a sample under N(mu, sigma**2), natural log.
+    r"""Negative log-likelihood of a sample under N(mu, sigma**2), natural log.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations.
+    mu : float
+        The mean, a finite real number.
+    sigma : float
+        The standard deviation, in (0, inf).
+
+    Returns
+    -------
+    float
+        :math:`-\sum_i \ln \mathcal N(x_i; \mu, \sigma^2)`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an empty or non-finite sample, a non-finite ``mu`` or ``sigma`` outside
+        (0, inf); ValueError also if the NLL overflows float64 (see
+        :func:`gaussian_log_density`).
 
     Examples
     --------
@@ -156,7 +206,9 @@ def gaussian_nll(sample: ArrayLike, mu: float, sigma: float) -> float:
     0.9189
     """
     data = check_sample(sample)
-    return float(-np.sum(gaussian_log_density(data, mu, sigma)))
+    with np.errstate(over="ignore"):
+        value = -np.sum(gaussian_log_density(data, mu, sigma))
+    return float(check_finite_result(value, _GAUSSIAN_OVERFLOW))
 
 
 def gaussian_nll_grid(
@@ -168,6 +220,26 @@ def gaussian_nll_grid(
     point costs O(1) whatever the sample size. Pass ``mus[:, None]`` and ``sigmas[None, :]``
     for a 2-d table.
 
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations.
+    mus : float or array_like
+        Means, finite, any shape broadcastable with ``sigmas``.
+    sigmas : float or array_like, default 1.0
+        Standard deviations, each in (0, inf).
+
+    Returns
+    -------
+    float or ndarray
+        The NLL at each (mu, sigma), of the broadcast shape; a float for scalars.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample, a non-finite mean, a sigma outside (0, inf), shapes that do
+        not broadcast, or an NLL that overflows float64.
+
     Examples
     --------
     >>> gaussian_nll_grid([0.0, 2.0], [0.0, 1.0, 2.0], 1.0).round(4)
@@ -177,11 +249,22 @@ def gaussian_nll_grid(
     mu = _check_points(mus, "mus")
     sigma = _check_positive_array(sigmas, "sigmas")
     n = data.size
-    mean = float(np.mean(data))
-    spread = float(np.sum((data - mean) ** 2))
-    with np.errstate(over="ignore"):
+    try:
+        np.broadcast_shapes(mu.shape, sigma.shape)
+    except ValueError:
+        raise ValueError(
+            f"mus and sigmas must broadcast together, got shapes {mu.shape} and {sigma.shape}"
+        ) from None
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        mean = float(np.mean(data))
+        spread = float(np.sum((data - mean) ** 2))
         squares = spread + n * (mean - mu) ** 2
         result = n * (np.log(sigma) + _HALF_LOG_TWO_PI) + squares / (2 * sigma**2)
+    check_finite_result(
+        result,
+        "the Gaussian NLL is beyond the float range (1.8e308): sample - mus is too large "
+        "for sigmas (a z-score above about 1e154); use larger sigmas or rescale the sample",
+    )
     return _result(np.asarray(result, dtype=float))
 
 
