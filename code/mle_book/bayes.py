@@ -151,6 +151,13 @@ def logit(theta: ArrayLike) -> NDArray[np.float64] | float:
     float or ndarray
         Real numbers, same shape as ``theta``.
 
+    Raises
+    ------
+    ValueError
+        If an entry of ``theta`` is NaN, inf or outside (0, 1).
+    TypeError
+        If ``theta`` is not real-valued (a string, a bool, complex, ...).
+
     Examples
     --------
     >>> logit(0.5)
@@ -169,6 +176,19 @@ def sigmoid(phi: ArrayLike) -> NDArray[np.float64] | float:
     ----------
     phi : float or array_like
         Finite real numbers (log-odds). Vectorised; no overflow for large ``|phi|``.
+
+    Returns
+    -------
+    float or ndarray
+        Probabilities in [0, 1] (1 or 0 once ``|phi|`` is beyond about 37 or 745 in
+        float64), same shape as ``phi``.
+
+    Raises
+    ------
+    ValueError
+        If an entry of ``phi`` is NaN or inf.
+    TypeError
+        If ``phi`` is not real-valued (a string, a bool, complex, ...).
 
     Examples
     --------
@@ -327,10 +347,18 @@ def map_estimate(n_heads: int, n_tails: int, a: float = 1.0, b: float = 1.0) -> 
     a, b : float
         Prior parameters in [0, 1e300].
 
+    Returns
+    -------
+    float
+        The posterior mode, in [0, 1].
+
     Raises
     ------
+    TypeError
+        If a count or prior parameter is not a real number.
     ValueError
-        If the posterior density has no maximum: ``n_heads + a < 1`` (or
+        If a count or prior parameter is out of range, or the posterior density has
+        no maximum: ``n_heads + a < 1`` (or
         ``n_tails + b < 1``) makes it unbounded at theta = 0 (or 1), and
         ``n_heads + n_tails + a + b == 2`` with both at 1 makes it flat.
 
