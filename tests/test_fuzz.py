@@ -461,7 +461,6 @@ _SCALAR = (
 )
 KNOWN_FAULTS: dict[str, str] = {
     # continuous (chapters 1/2/4 engineer)
-    "continuous.box_cox_profile_nll": "lambdas=+-1e308 leaks RuntimeWarning (overflow)",
     "continuous.gaussian_interval_nll": "mu=-1e308 returns inf",
     "continuous.gaussian_mixture_nll": "huge sample or epsilon=5e-324 returns inf",
     # exercises, top part (exercises engineer)

@@ -786,7 +786,8 @@ def box_cox_profile_nll(
         If ``jacobian`` is not a bool, or the inputs are not real numbers.
     ValueError
         If the sample holds a value <= 0 or fewer than two distinct values, a kappa is not
-        finite, or at some kappa the transformed values cannot be told apart in floating point.
+        finite or has ``|kappa| * max|ln x| > 1e300``, or at some kappa the transformed
+        values cannot be told apart in floating point.
 
     Examples
     --------
@@ -808,6 +809,11 @@ def box_cox_profile_nll(
     n = data.size
     log_variance = np.empty(kappa.shape)
     for index, value in np.ndenumerate(kappa):
+        if abs(value) * float(np.max(np.abs(logs))) > 1e300:
+            raise ValueError(
+                f"kappas must satisfy |kappa| * max|ln x| <= 1e300 (kappa ln x must stay in "
+                f"the float range), got kappa={value:g}"
+            )
         if abs(value) * float(np.max(np.abs(logs))) < 1e-10:  # the limit kappa -> 0: ln x
             top, spread, divisor = 0.0, float(np.var(logs)), 0.0
         else:
