@@ -277,7 +277,6 @@ DOCUMENTED_INFINITY: dict[str, str] = {
     "exercises.uniform_log_likelihood": "-inf where upper < max(sample)",
     "bayes.log_posterior": "-inf where the prior or likelihood is 0",
     "bayes.beta_log_prior": "-inf/+inf at theta = 0 or 1 for a < 1 or b < 1",
-    "bayes.log_likelihood_in_log_odds": "-inf where sigmoid(phi) rounds to 0 or 1",
     "continuous.exponential_log_density": "-inf for x < 0, where the density is 0",
 }
 
