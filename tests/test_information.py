@@ -51,7 +51,7 @@ BAD_INPUTS: list[BadCase] = [
     ("base nan", lambda: entropy([0.5, 0.5], base=NAN), ValueError, "base must be finite"),
     ("base str", lambda: entropy([0.5, 0.5], base="e"), TypeError, "base must be a real number"),
     ("base bool", lambda: entropy([0.5, 0.5], base=True), TypeError, "base must be a real number"),
-    ("base huge", lambda: entropy([0.5, 0.5], base=10**400), ValueError, "base must be finite"),
+    ("base huge", lambda: entropy([0.5, 0.5], base=10**400), ValueError, "base must be a real"),
     ("p huge int", lambda: entropy(10**400), ValueError, "p must hold probabilities"),
     ("heads huge", lambda: empirical_distribution(10**400, 1), ValueError, "n_heads must be"),
     ("heads negative", lambda: empirical_distribution(-1, 3), ValueError, "n_heads must be"),
@@ -63,7 +63,7 @@ BAD_INPUTS: list[BadCase] = [
     ("theta negative", lambda: coin_distribution(-0.1), ValueError, "theta must be in [0, 1]"),
     ("theta nan", lambda: coin_distribution(NAN), ValueError, "theta must be finite"),
     ("theta str", lambda: coin_distribution("0.5"), TypeError, "theta must be a real number"),
-    ("theta array", lambda: coin_distribution([0.2, 0.3]), ValueError, "theta must be a single"),
+    ("theta array", lambda: coin_distribution([0.2, 0.3]), TypeError, "theta must be a real"),
 ]
 
 
@@ -218,8 +218,11 @@ def test_entropy_and_kl_match_scipy(data: st.DataObject) -> None:
     special = pytest.importorskip("scipy.special")
     p = data.draw(distributions())
     q = data.draw(distributions(size=p.size, positive=True))
-    assert entropy(p) == pytest.approx(scipy_stats.entropy(p), rel=8e-16, abs=1e-300)
-    assert entropy(p, base=2) == pytest.approx(scipy_stats.entropy(p, base=2), rel=8e-16)
+    # scipy.stats.entropy renormalises p by its float sum (off 1 by an ulp or two) and
+    # sums naively: it is itself off by up to ~1e-14 relative near an entropy of 0.08
+    # (ours is within ~2e-16 of a 50-digit mpmath value), so compare at 1e-13.
+    assert entropy(p) == pytest.approx(scipy_stats.entropy(p), rel=1e-13, abs=1e-300)
+    assert entropy(p, base=2) == pytest.approx(scipy_stats.entropy(p, base=2), rel=1e-13)
     expected = -float(np.sum(special.xlogy(p, q)))
     assert cross_entropy(p, q) == pytest.approx(expected, rel=1e-14, abs=1e-300)
     # rel_entr is accurate when KL is not tiny

@@ -106,10 +106,10 @@ BAD_CALLS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         "theta0 must be in (0, 1)",
     ),
     (
-        "iterations",
-        lambda: optimisation.gradient_descent(9, 4, lr=0.1, n_iterations=0),
+        "n_steps",
+        lambda: optimisation.gradient_descent(9, 4, lr=0.1, n_steps=0),
         ValueError,
-        "n_iterations must be an integer in [1,",
+        "n_steps must be an integer in [1,",
     ),
     (
         "dtype",

@@ -27,6 +27,9 @@ from .exercises import EXERCISES, Feedback, exercise_data
 __all__ = ["AnswerBox", "AnswerProgress", "answer_box", "answer_progress"]
 
 _STATIC = Path(__file__).parent / "static"
+TraitError = traitlets.TraitError
+"""What a widget raises for a trait value of the wrong type (named in Raises sections)."""
+
 STORAGE_PREFIX = "mle-book/answers/"
 """Prefix of the browser's local-storage keys (one key per exercise)."""
 
@@ -47,6 +50,28 @@ class AnswerBox(_AnswerWidget):
 
     Build it with :func:`answer_box`. ``spec`` is the exercise's entry of
     ``exercise_data.json`` (without its sample), ``rules`` the shared rules.
+
+    Parameters
+    ----------
+    *args : object
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : object
+        Trait values: ``exercise`` (str, a key of
+        :data:`mle_book.exercises.EXERCISES`), ``number`` (int, the exercise's number),
+        ``spec`` and ``rules`` (dict), ``names`` (list of str).
+
+    Raises
+    ------
+    TraitError
+        If a trait value has the wrong type (``traitlets.TraitError``).
+
+    Examples
+    --------
+    >>> box = answer_box("odds")
+    >>> box
+    AnswerBox(exercise='odds')
+    >>> box.check("2.25").correct
+    True
     """
 
     role = traitlets.Unicode("box").tag(sync=True)
@@ -69,7 +94,31 @@ class AnswerBox(_AnswerWidget):
 
 
 class AnswerProgress(_AnswerWidget):
-    """How many exercises this browser has solved, with a button that clears the answers."""
+    """How many exercises this browser has solved, with a button that clears the answers.
+
+    Build it with :func:`answer_progress`; the count is kept in the browser's local
+    storage under :data:`STORAGE_PREFIX`, so Python sees only the shared rules and names.
+
+    Parameters
+    ----------
+    *args : object
+        Passed on to :class:`anywidget.AnyWidget` (none are needed).
+    **kwargs : object
+        Trait values: ``rules`` (dict) and ``names`` (list of str, the exercises counted).
+
+    Raises
+    ------
+    TraitError
+        If a trait value has the wrong type (``traitlets.TraitError``).
+
+    Examples
+    --------
+    >>> progress = answer_progress()
+    >>> progress
+    AnswerProgress()
+    >>> "odds" in progress.names
+    True
+    """
 
     role = traitlets.Unicode("progress").tag(sync=True)
 

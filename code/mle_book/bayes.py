@@ -29,8 +29,8 @@ from numpy.typing import ArrayLike, NDArray
 from ._validation import (
     _as_float_array,
     check_count,
+    check_finite_result,
     check_int_in_range,
-    check_positive,
     check_probability,
     check_real,
 )
@@ -65,11 +65,17 @@ def _result(array: NDArray[np.float64], like: ArrayLike) -> NDArray[np.float64] 
     return float(array) if np.ndim(like) == 0 else array
 
 
-def _check_prior_parameter(value: object, name: str) -> float:
-    """A Beta prior parameter for a posterior: a real number in [0, inf)."""
+#: Largest Beta prior parameter: ln B(a, b) needs lgamma(a + b), which overflows
+#: float64 near 2.6e305.
+_MAX_PRIOR = 1e300
+
+
+def _check_prior_parameter(value: object, name: str, *, positive: bool = False) -> float:
+    """A Beta prior parameter: a real number in [0, 1e300] (or (0, 1e300])."""
     result = check_real(value, name)
-    if result < 0:
-        raise ValueError(f"{name} must be in [0, inf), got {result}")
+    low = "(0" if positive else "[0"
+    if result < 0 or (positive and result == 0) or result > _MAX_PRIOR:
+        raise ValueError(f"{name} must be in {low}, 1e300], got {result}")
     return result
 
 
@@ -115,6 +121,12 @@ def _softplus(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.logaddexp(0.0, x)
 
 
+_PHI_OVERFLOW = (
+    "phi is too far from 0 for these counts: the log density overflows float64 "
+    "(it is about -count * |phi|; keep |phi| * (n_heads + n_tails + a + b) below 1e308)"
+)
+
+
 def _check_phi(phi: ArrayLike, name: str = "phi") -> NDArray[np.float64]:
     array = _as_float_array(phi, name)
     if not np.all(np.isfinite(array)):
@@ -139,6 +151,13 @@ def logit(theta: ArrayLike) -> NDArray[np.float64] | float:
     float or ndarray
         Real numbers, same shape as ``theta``.
 
+    Raises
+    ------
+    ValueError
+        If an entry of ``theta`` is NaN, inf or outside (0, 1).
+    TypeError
+        If ``theta`` is not real-valued (a string, a bool, complex, ...).
+
     Examples
     --------
     >>> logit(0.5)
@@ -157,6 +176,19 @@ def sigmoid(phi: ArrayLike) -> NDArray[np.float64] | float:
     ----------
     phi : float or array_like
         Finite real numbers (log-odds). Vectorised; no overflow for large ``|phi|``.
+
+    Returns
+    -------
+    float or ndarray
+        Probabilities in [0, 1] (1 or 0 once ``|phi|`` is beyond about 37 or 745 in
+        float64), same shape as ``phi``.
+
+    Raises
+    ------
+    ValueError
+        If an entry of ``phi`` is NaN or inf.
+    TypeError
+        If ``phi`` is not real-valued (a string, a bool, complex, ...).
 
     Examples
     --------
@@ -191,6 +223,23 @@ def sequence_probability_total(theta: float | Fraction, n_flips: int) -> Fractio
     Returns
     -------
     Fraction
+        The exact sum, ``Fraction(1, 1)`` for every theta and n_flips.
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is NaN, inf or outside [0, 1], or ``n_flips`` is not a whole number
+        in [0, 500].
+    TypeError
+        If ``theta`` is not a single real number or ``n_flips`` not a number.
+
+    Notes
+    -----
+    With theta = p/q in lowest terms the sum is
+    :math:`\sum_k \binom{n}{k} p^k (q-p)^{n-k} / q^n`: the numerator is summed in integer
+    arithmetic (Horner's rule in q - p) and divided once, so the cost stays well under
+    a second even when q is :math:`2^{1074}` (theta near 0), where summing ``Fraction``
+    terms takes minutes.
 
     Examples
     --------
@@ -206,13 +255,13 @@ def sequence_probability_total(theta: float | Fraction, n_flips: int) -> Fractio
     else:
         raise TypeError(f"theta must be a real number in [0, 1], got {type(theta).__name__}")
     n_flips = check_int_in_range(n_flips, "n_flips", 0, 500)
-    return sum(
-        (
-            math.comb(n_flips, k) * exact**k * (1 - exact) ** (n_flips - k)
-            for k in range(n_flips + 1)
-        ),
-        Fraction(0),
-    )
+    p, q = exact.numerator, exact.denominator
+    # Horner in (q - p): numerator = sum_k C(n, k) p**k (q - p)**(n - k), integers only
+    numerator, heads_power = 0, 1
+    for k in range(n_flips + 1):
+        numerator = numerator * (q - p) + math.comb(n_flips, k) * heads_power
+        heads_power *= p
+    return Fraction(numerator, q**n_flips)
 
 
 # ------------------------------------------------------ priors and posteriors in theta
@@ -227,7 +276,19 @@ def beta_log_prior(theta: ArrayLike, a: float = 1.0, b: float = 1.0) -> NDArray[
         Points in [0, 1]. Vectorised. The density may be infinite at 0 or 1
         (``a < 1`` or ``b < 1``); the result is then ``inf``, never NaN.
     a, b : float
-        Prior parameters, each in (0, inf). ``a = b = 1`` is the flat prior.
+        Prior parameters, each in (0, 1e300]. ``a = b = 1`` is the flat prior.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`\ln` of the Beta(a, b) density at ``theta``, same shape as ``theta``.
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is outside [0, 1] or NaN, or ``a`` or ``b`` is not in (0, 1e300].
+    TypeError
+        If an argument is not real (a string, a bool, complex, ...).
 
     Examples
     --------
@@ -237,8 +298,8 @@ def beta_log_prior(theta: ArrayLike, a: float = 1.0, b: float = 1.0) -> NDArray[
     1.5
     """
     theta_array = check_probability(theta)
-    a = check_positive(a, "a")
-    b = check_positive(b, "b")
+    a = _check_prior_parameter(a, "a", positive=True)
+    b = _check_prior_parameter(b, "b", positive=True)
     return _result(_beta_log_density(theta_array, a, b), theta)
 
 
@@ -258,7 +319,7 @@ def log_posterior(
     n_heads, n_tails : int
         Observed counts, whole numbers >= 0.
     a, b : float
-        Prior parameters in [0, inf). ``a = b = 0`` is the improper prior that is
+        Prior parameters in [0, 1e300]. ``a = b = 0`` is the improper prior that is
         flat in the log-odds; it is allowed as long as the posterior is proper
         (``n_heads + a > 0`` and ``n_tails + b > 0``).
 
@@ -284,12 +345,20 @@ def map_estimate(n_heads: int, n_tails: int, a: float = 1.0, b: float = 1.0) -> 
     n_heads, n_tails : int
         Observed counts, whole numbers >= 0.
     a, b : float
-        Prior parameters in [0, inf).
+        Prior parameters in [0, 1e300].
+
+    Returns
+    -------
+    float
+        The posterior mode, in [0, 1].
 
     Raises
     ------
+    TypeError
+        If a count or prior parameter is not a real number.
     ValueError
-        If the posterior density has no maximum: ``n_heads + a < 1`` (or
+        If a count or prior parameter is out of range, or the posterior density has
+        no maximum: ``n_heads + a < 1`` (or
         ``n_tails + b < 1``) makes it unbounded at theta = 0 (or 1), and
         ``n_heads + n_tails + a + b == 2`` with both at 1 makes it flat.
 
@@ -367,7 +436,8 @@ def log_likelihood_in_log_odds(
     Raises
     ------
     TypeError, ValueError
-        If ``phi`` is not finite or a count is not a whole number >= 0.
+        If ``phi`` is not finite or a count is not a whole number >= 0; ValueError also
+        if the result overflows float64 (``|phi|`` times a count above about 1e308).
 
     Examples
     --------
@@ -377,7 +447,9 @@ def log_likelihood_in_log_odds(
     phi_array = _check_phi(phi)
     n_heads = check_count(n_heads, "n_heads")
     n_tails = check_count(n_tails, "n_tails")
-    log_lik = -n_heads * _softplus(-phi_array) - n_tails * _softplus(phi_array)
+    with np.errstate(over="ignore"):
+        log_lik = -n_heads * _softplus(-phi_array) - n_tails * _softplus(phi_array)
+    check_finite_result(log_lik, _PHI_OVERFLOW)
     return _result(log_lik, phi)
 
 
@@ -424,7 +496,7 @@ def log_posterior_in_log_odds(
     n_heads, n_tails : int
         Observed counts.
     a, b : float
-        Prior parameters in [0, inf) with ``n_heads + a > 0`` and ``n_tails + b > 0``.
+        Prior parameters in [0, 1e300] with ``n_heads + a > 0`` and ``n_tails + b > 0``.
 
     Returns
     -------
@@ -434,7 +506,8 @@ def log_posterior_in_log_odds(
     Raises
     ------
     TypeError, ValueError
-        If ``phi`` is not finite, a count is bad, or the posterior would be improper.
+        If ``phi`` is not finite, a count is bad, ``a`` or ``b`` is not in [0, 1e300],
+        the posterior would be improper, or the result overflows float64.
 
     Examples
     --------
@@ -443,11 +516,13 @@ def log_posterior_in_log_odds(
     """
     phi_array = _check_phi(phi)
     alpha, beta = _posterior_parameters(n_heads, n_tails, a, b)
-    log_density = (
-        -alpha * _softplus(-phi_array)
-        - beta * _softplus(phi_array)
-        - _log_beta_function(alpha, beta)
-    )
+    with np.errstate(over="ignore"):
+        log_density = (
+            -alpha * _softplus(-phi_array)
+            - beta * _softplus(phi_array)
+            - _log_beta_function(alpha, beta)
+        )
+    check_finite_result(log_density, _PHI_OVERFLOW)
     return _result(log_density, phi)
 
 

@@ -20,6 +20,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from ._validation import (
     _as_float_array,
+    check_finite_result,
     check_int_in_range,
     check_positive,
     check_real,
@@ -127,10 +128,38 @@ def _result(array: NDArray[np.float64]) -> NDArray[np.float64] | float:
 # ------------------------------------------------------------------------ Gaussian
 
 
+_GAUSSIAN_OVERFLOW = (
+    "the Gaussian log-likelihood is beyond the float range (1.8e308): x - mu is too "
+    "large for sigma (a z-score above about 1e154); use a larger sigma or rescale x"
+)
+
+
 def gaussian_log_density(x: ArrayLike, mu: float, sigma: float) -> NDArray[np.float64] | float:
     r"""Natural log of the normal density :math:`\mathcal N(x;\mu,\sigma^2)`. Vectorised in x.
 
     It can be positive: a density above 1 (small sigma) has a positive log.
+
+    Parameters
+    ----------
+    x : float or array_like
+        Finite points, any shape.
+    mu : float
+        The mean, a finite real number.
+    sigma : float
+        The standard deviation, in (0, inf).
+
+    Returns
+    -------
+    float or ndarray
+        :math:`-\tfrac12 z^2 - \ln\sigma - \tfrac12\ln 2\pi` with
+        :math:`z = (x-\mu)/\sigma`, same shape as ``x``; a float for a scalar x.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``x`` or ``mu`` is not finite real numbers or ``sigma`` is not in (0, inf);
+        ValueError also if the result is below the float range (a z-score beyond
+        about 1e154, e.g. ``x - mu`` huge or ``sigma`` tiny).
 
     Examples
     --------
@@ -140,14 +169,36 @@ def gaussian_log_density(x: ArrayLike, mu: float, sigma: float) -> NDArray[np.fl
     points = _check_points(x)
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
-    with np.errstate(over="ignore"):  # a z-score beyond 1e154 gives -inf, honestly
+    with np.errstate(over="ignore"):
         z = (points - mu) / sigma
         result = -0.5 * z**2 - math.log(sigma) - _HALF_LOG_TWO_PI
+    check_finite_result(result, _GAUSSIAN_OVERFLOW)
     return _result(result)
 
 
 def gaussian_nll(sample: ArrayLike, mu: float, sigma: float) -> float:
-    """Negative log-likelihood of a sample under N(mu, sigma**2), natural log.
+    r"""Negative log-likelihood of a sample under N(mu, sigma**2), natural log.
+
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations.
+    mu : float
+        The mean, a finite real number.
+    sigma : float
+        The standard deviation, in (0, inf).
+
+    Returns
+    -------
+    float
+        :math:`-\sum_i \ln \mathcal N(x_i; \mu, \sigma^2)`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For an empty or non-finite sample, a non-finite ``mu`` or ``sigma`` outside
+        (0, inf); ValueError also if the NLL overflows float64 (see
+        :func:`gaussian_log_density`).
 
     Examples
     --------
@@ -155,7 +206,9 @@ def gaussian_nll(sample: ArrayLike, mu: float, sigma: float) -> float:
     0.9189
     """
     data = check_sample(sample)
-    return float(-np.sum(gaussian_log_density(data, mu, sigma)))
+    with np.errstate(over="ignore"):
+        value = -np.sum(gaussian_log_density(data, mu, sigma))
+    return float(check_finite_result(value, _GAUSSIAN_OVERFLOW))
 
 
 def gaussian_nll_grid(
@@ -167,6 +220,26 @@ def gaussian_nll_grid(
     point costs O(1) whatever the sample size. Pass ``mus[:, None]`` and ``sigmas[None, :]``
     for a 2-d table.
 
+    Parameters
+    ----------
+    sample : array_like
+        One-dimensional, finite observations.
+    mus : float or array_like
+        Means, finite, any shape broadcastable with ``sigmas``.
+    sigmas : float or array_like, default 1.0
+        Standard deviations, each in (0, inf).
+
+    Returns
+    -------
+    float or ndarray
+        The NLL at each (mu, sigma), of the broadcast shape; a float for scalars.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad sample, a non-finite mean, a sigma outside (0, inf), shapes that do
+        not broadcast, or an NLL that overflows float64.
+
     Examples
     --------
     >>> gaussian_nll_grid([0.0, 2.0], [0.0, 1.0, 2.0], 1.0).round(4)
@@ -176,11 +249,22 @@ def gaussian_nll_grid(
     mu = _check_points(mus, "mus")
     sigma = _check_positive_array(sigmas, "sigmas")
     n = data.size
-    mean = float(np.mean(data))
-    spread = float(np.sum((data - mean) ** 2))
-    with np.errstate(over="ignore"):
+    try:
+        np.broadcast_shapes(mu.shape, sigma.shape)
+    except ValueError:
+        raise ValueError(
+            f"mus and sigmas must broadcast together, got shapes {mu.shape} and {sigma.shape}"
+        ) from None
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        mean = float(np.mean(data))
+        spread = float(np.sum((data - mean) ** 2))
         squares = spread + n * (mean - mu) ** 2
         result = n * (np.log(sigma) + _HALF_LOG_TWO_PI) + squares / (2 * sigma**2)
+    check_finite_result(
+        result,
+        "the Gaussian NLL is beyond the float range (1.8e308): sample - mus is too large "
+        "for sigmas (a z-score above about 1e154); use larger sigmas or rescale the sample",
+    )
     return _result(np.asarray(result, dtype=float))
 
 
@@ -241,7 +325,8 @@ def gaussian_variance_bias(
     rng : numpy.random.Generator
         The seeded source of randomness, e.g. ``np.random.default_rng(0)``.
     mu, sigma : float
-        The true mean and standard deviation (sigma > 0).
+        The true mean, ``|mu| <= 1e50``, and standard deviation, in (0, 1e50] (so that
+        the squared errors of 10**8 variances stay inside the float range).
 
     Returns
     -------
@@ -253,7 +338,7 @@ def gaussian_variance_bias(
     ------
     TypeError, ValueError
         For an ``n`` or ``n_repeats`` out of range, an ``rng`` that is not a
-        ``numpy.random.Generator``, or ``sigma`` <= 0.
+        ``numpy.random.Generator``, ``|mu| > 1e50``, or ``sigma`` outside (0, 1e50].
 
     Examples
     --------
@@ -266,6 +351,10 @@ def gaussian_variance_bias(
     rng = check_rng(rng)
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
+    if abs(mu) > 1e50:
+        raise ValueError(f"mu must be in [-1e50, 1e50], got {mu}")
+    if sigma > 1e50:
+        raise ValueError(f"sigma must be in (0, 1e50], got {sigma}")
     rows = max(1, 2**20 // n)
     sum_variance = sum_squares = sum_sigma = sum_error2 = 0.0
     for start in range(0, n_repeats, rows):
@@ -291,6 +380,12 @@ def gaussian_variance_bias(
 
 
 # --------------------------------------------------------------------- exponential
+
+
+_EXPONENTIAL_OVERFLOW = (
+    "the exponential NLL overflows float64: alpha * sum(sample) is beyond 1.8e308 "
+    "(use a smaller rate alpha or rescale the sample)"
+)
 
 
 def exponential_log_density(x: ArrayLike, alpha: float) -> NDArray[np.float64] | float:
@@ -343,7 +438,9 @@ def exponential_nll(sample: ArrayLike, alpha: float) -> float:
     Raises
     ------
     TypeError, ValueError
-        For an empty, non-finite or negative sample, or ``alpha`` outside (0, inf).
+        For an empty, non-finite or negative sample, or ``alpha`` outside (0, inf);
+        ValueError also if the NLL overflows float64 (alpha times the sum of the sample
+        beyond 1.8e308).
 
     Examples
     --------
@@ -351,7 +448,10 @@ def exponential_nll(sample: ArrayLike, alpha: float) -> float:
     2.0986
     """
     data = check_sample(sample, non_negative=True)
-    return float(-np.sum(exponential_log_density(data, alpha)))
+    alpha = check_positive(alpha, "alpha")
+    with np.errstate(over="ignore"):
+        value = -data.size * math.log(alpha) + alpha * float(np.sum(data))
+    return float(check_finite_result(value, _EXPONENTIAL_OVERFLOW))
 
 
 def exponential_nll_grid(sample: ArrayLike, alphas: ArrayLike) -> NDArray[np.float64] | float:
@@ -372,7 +472,8 @@ def exponential_nll_grid(sample: ArrayLike, alphas: ArrayLike) -> NDArray[np.flo
     Raises
     ------
     TypeError, ValueError
-        For a bad sample or a rate outside (0, inf).
+        For a bad sample or a rate outside (0, inf); ValueError also if the NLL
+        overflows float64 (a rate times the sum of the sample beyond 1.8e308).
 
     Examples
     --------
@@ -381,9 +482,10 @@ def exponential_nll_grid(sample: ArrayLike, alphas: ArrayLike) -> NDArray[np.flo
     """
     data = check_sample(sample, non_negative=True)
     alpha = _check_positive_array(alphas, "alphas")
-    total = float(np.sum(data))
     with np.errstate(over="ignore"):
+        total = float(np.sum(data))
         result = -data.size * np.log(alpha) + alpha * total
+    check_finite_result(result, _EXPONENTIAL_OVERFLOW.replace("alpha", "alphas"))
     return _result(np.asarray(result, dtype=float))
 
 
@@ -684,7 +786,8 @@ def box_cox_profile_nll(
         If ``jacobian`` is not a bool, or the inputs are not real numbers.
     ValueError
         If the sample holds a value <= 0 or fewer than two distinct values, a kappa is not
-        finite, or at some kappa the transformed values cannot be told apart in floating point.
+        finite or has ``|kappa| * max|ln x| > 1e300``, or at some kappa the transformed
+        values cannot be told apart in floating point.
 
     Examples
     --------
@@ -706,6 +809,11 @@ def box_cox_profile_nll(
     n = data.size
     log_variance = np.empty(kappa.shape)
     for index, value in np.ndenumerate(kappa):
+        if abs(value) * float(np.max(np.abs(logs))) > 1e300:
+            raise ValueError(
+                f"kappas must satisfy |kappa| * max|ln x| <= 1e300 (kappa ln x must stay in "
+                f"the float range), got kappa={value:g}"
+            )
         if abs(value) * float(np.max(np.abs(logs))) < 1e-10:  # the limit kappa -> 0: ln x
             top, spread, divisor = 0.0, float(np.var(logs)), 0.0
         else:

@@ -310,11 +310,12 @@ def parse_answer(answer: object, name: str = "answer") -> float:
     Raises
     ------
     TypeError
-        If ``answer`` is not a number or a string (``None``, a bool, a list, ...).
+        If ``answer`` is not a number or a string (``None``, a bool, a list, ...), or
+        ``name`` is not a str.
     ValueError
-        If the text is empty, too long, not a number or a fraction, divides by zero,
-        or is too large or too small (non-zero but rounding to 0) for a float; or if a
-        number is NaN or infinite.
+        If ``name`` is empty; if the text is empty, too long, not a number or a
+        fraction, divides by zero, or is too large or too small (non-zero but rounding
+        to 0) for a float; or if a number is NaN or infinite.
 
     Examples
     --------
@@ -327,6 +328,10 @@ def parse_answer(answer: object, name: str = "answer") -> float:
     ...
     ValueError: answer is too small to read as a number (it rounds to zero); type 0 if you mean zero
     """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str (the argument's name), got {type(name).__name__}")
+    if not name.strip():
+        raise ValueError("name must be a non-empty str (the argument's name), got ''")
     return _read(answer, name).value
 
 
@@ -349,6 +354,7 @@ def matches(answer: object, exact: float) -> bool:
     Returns
     -------
     bool
+        True if ``answer`` agrees with ``exact`` under the rounding rule above.
 
     Raises
     ------

@@ -20,7 +20,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_positive, check_probability
+from ._validation import _as_float_array, check_positive, check_probability_scalar
 
 __all__ = [
     "entropy",
@@ -37,14 +37,18 @@ _MAX_OUTCOMES = 10**6
 def _check_distribution(p: ArrayLike, name: str) -> NDArray[np.float64]:
     if isinstance(p, (str, bytes)):
         raise TypeError(f"{name} must be an array of probabilities, got {type(p).__name__}")
-    if np.iscomplexobj(p):
+    try:
+        is_complex = np.iscomplexobj(p)
+    except Exception:  # ragged lists, tensors with gradient: reported below
+        is_complex = False
+    if is_complex:
         raise TypeError(f"{name} must hold real probabilities, got complex values")
     try:
-        array = np.asarray(p, dtype=float)
-    except OverflowError:
+        array = _as_float_array(p, name)
+    except TypeError as error:
+        raise TypeError(f"{name} must be an array of real probabilities ({error})") from None
+    except ValueError:  # an integer beyond the float range
         raise ValueError(f"{name} must hold probabilities in [0, 1]; got a huge integer") from None
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be an array of real probabilities") from error
     if array.ndim != 1 or array.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-d array of probabilities")
     if array.size > _MAX_OUTCOMES:
@@ -68,10 +72,7 @@ def _check_pair(p: ArrayLike, q: ArrayLike) -> tuple[NDArray[np.float64], NDArra
 
 
 def _check_base(base: float) -> float:
-    try:
-        base = check_positive(base, "base")
-    except OverflowError:
-        raise ValueError("base must be finite, got an integer too large for float64") from None
+    base = check_positive(base, "base")  # huge ints: ValueError naming base
     if base == 1.0:
         raise ValueError("base must be in (0, 1) or (1, inf), got 1")
     return base
@@ -292,16 +293,14 @@ def coin_distribution(theta: float) -> NDArray[np.float64]:
     Raises
     ------
     ValueError
-        If theta is not a single number in [0, 1].
+        If theta is NaN, inf or outside [0, 1].
     TypeError
-        If theta is not a real number.
+        If theta is not a single real number (an array, a bool, a string, ...).
 
     Examples
     --------
     >>> coin_distribution(0.25)
     array([0.25, 0.75])
     """
-    if np.ndim(theta) != 0:
-        raise ValueError(f"theta must be a single number, got shape {np.shape(theta)}")
-    theta = float(check_probability(theta))
+    theta = check_probability_scalar(theta, "theta")
     return np.array([theta, 1.0 - theta])

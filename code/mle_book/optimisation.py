@@ -40,9 +40,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ._validation import (
+    check_choice,
     check_count,
     check_int_in_range,
     check_probability,
+    check_probability_scalar,
     check_rng,
 )
 from ._validation import check_positive as _check_positive
@@ -245,9 +247,7 @@ def _check_tol(tol: object) -> float:
 
 
 def _check_theta(theta: object, name: str = "theta") -> float:
-    if np.ndim(theta) != 0:
-        raise ValueError(f"{name} must be a single number in (0, 1), got shape {np.shape(theta)}")
-    return float(check_probability(theta, name, open_interval=True))
+    return check_probability_scalar(theta, name, open_interval=True)
 
 
 def _check_run(
@@ -1207,10 +1207,10 @@ def product_derivative(theta: float, flips: str, *, method: str = "ratio") -> Co
     Raises
     ------
     ValueError
-        If theta is not in (0, 1), flips holds other letters, is empty or too long, or
-        method is unknown.
+        If theta is not in (0, 1), flips holds other letters, is empty or too long,
+        method is not one of the three names, or the derivative overflows float64.
     TypeError
-        If flips is not a str or theta not a real number.
+        If flips or method is not a str, or theta is not a single real number.
 
     Examples
     --------
@@ -1221,8 +1221,7 @@ def product_derivative(theta: float, flips: str, *, method: str = "ratio") -> Co
     8
     """
     theta = _check_theta(theta)
-    if not isinstance(method, str) or method not in _PRODUCT_METHODS:
-        raise ValueError(f"method must be one of {list(_PRODUCT_METHODS)}, got {method!r}")
+    method = check_choice(method, "method", list(_PRODUCT_METHODS))
     longest = 1500 if method == "naive" else 100_000
     if isinstance(flips, str) and len(flips) > longest:
         raise ValueError(

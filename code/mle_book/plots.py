@@ -15,7 +15,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from ._validation import check_count, check_int_in_range, check_positive, check_real, check_sample
+from ._validation import (
+    check_count,
+    check_flag,
+    check_int_in_range,
+    check_positive,
+    check_real,
+    check_sample,
+)
 from .bayes import log_likelihood_in_log_odds
 from .continuous import gaussian_log_density
 from .exercises import uniform_log_likelihood
@@ -210,9 +217,11 @@ def plot_descent(
     Raises
     ------
     TypeError
-        If ``paths`` is not a non-empty dict.
+        If ``paths`` is not a non-empty dict, ``target`` is not a real number or
+        ``log_error`` is not a bool.
     ValueError
-        If a path holds non-finite values.
+        If a path holds non-finite values, ``target`` is NaN, inf or beyond the float
+        range, or an error ``|iterate - target|`` overflows float64.
 
     Examples
     --------
@@ -222,10 +231,19 @@ def plot_descent(
     """
     if not isinstance(paths, dict) or not paths:
         raise TypeError("paths must be a non-empty dict of label -> iterates")
+    target = check_real(target, "target")
+    log_error = check_flag(log_error, "log_error")
+    runs = {label: check_sample(path, f"paths[{label!r}]") for label, path in paths.items()}
     fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
-    for label, path in paths.items():
-        iterates = check_sample(path, f"paths[{label!r}]")
-        error = np.abs(iterates - target)
+    for label, iterates in runs.items():
+        with np.errstate(over="ignore"):
+            error = np.abs(iterates - target)
+        if not np.all(np.isfinite(error)):
+            plt.close(fig)
+            raise ValueError(
+                f"paths[{label!r}] and target are too far apart: |iterate - target| "
+                "overflows float64"
+            )
         if log_error:
             error = np.maximum(error, 1e-17)  # exact hits would vanish on a log axis
         ax.plot(np.arange(iterates.size), error, marker="o", markersize=3, label=label)
@@ -359,7 +377,7 @@ def plot_nll_against_sigma(
     Raises
     ------
     TypeError
-        If ``curves`` is not a non-empty dict.
+        If ``curves`` is not a non-empty dict, or ``title`` or ``xlabel`` is not a str.
     ValueError
         If a sigma is not positive, a curve's length differs from ``sigmas``, or
         ``zoom_to`` leaves fewer than two points in the zoomed panel.
@@ -372,6 +390,9 @@ def plot_nll_against_sigma(
     >>> len(plot_nll_against_sigma([1.0, 0.1, 0.01], {"NLL": [3.0, 1.0, -1.0]}, zoom_to=0.1).axes)
     2
     """
+    for text, name in ((title, "title"), (xlabel, "xlabel")):
+        if not isinstance(text, str):
+            raise TypeError(f"{name} must be a str, got {type(text).__name__}")
     scale = check_sample(sigmas, "sigmas")
     if np.any(scale <= 0):
         raise ValueError(f"sigmas must be in (0, inf), got {scale[scale <= 0][0]}")
@@ -456,6 +477,18 @@ def plot_uniform_likelihood(sample: ArrayLike, *, ax: Axes | None = None) -> Fig
     return ax.figure
 
 
+def _count_pairs(counts: object) -> list[tuple[int, int]]:
+    """``counts`` as a list of validated (n_heads, n_tails) pairs, or raise naming it."""
+    if isinstance(counts, (str, bytes)) or not isinstance(counts, Sequence):
+        raise TypeError(f"counts must be a sequence of (n_heads, n_tails) pairs, got {counts!r}")
+    pairs = []
+    for pair in counts:
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise TypeError(f"counts must hold (n_heads, n_tails) pairs, got {pair!r}")
+        pairs.append((check_count(pair[0], "n_heads"), check_count(pair[1], "n_tails")))
+    return pairs
+
+
 def plot_logit_log_likelihood(
     counts: Sequence[tuple[int, int]] = ((9, 4), (5, 0)),
     phi_range: tuple[float, float] = (-4.0, 12.0),
@@ -486,6 +519,9 @@ def plot_logit_log_likelihood(
     ------
     ValueError
         For 0 or more than 4 pairs, a bad count, or a range that is not increasing.
+    TypeError
+        If ``counts`` is not a sequence of (int, int) pairs or ``phi_range`` not a pair
+        of real numbers.
 
     Examples
     --------
@@ -496,8 +532,12 @@ def plot_logit_log_likelihood(
     """
     if eta_range is not None:
         phi_range = eta_range
-    pairs = list(counts)
+    pairs = _count_pairs(counts)
     check_int_in_range(len(pairs), "len(counts)", 1, 4)
+    if isinstance(phi_range, (str, bytes)) or not isinstance(phi_range, Sequence) or len(
+        phi_range
+    ) != 2:
+        raise TypeError(f"phi_range must be a (low, high) pair of numbers, got {phi_range!r}")
     low, high = (check_real(value, "phi_range") for value in phi_range)
     if not low < high:
         raise ValueError(f"phi_range must be increasing, got ({low}, {high})")
