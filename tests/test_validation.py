@@ -224,7 +224,7 @@ BAD_CALLS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("explorer sigma", lambda: widgets.gaussian_explorer([1.0], sigma=0.0), ValueError, "sigma"),
     (
         "explorer rate",
-        lambda: widgets.exponential_explorer([3.0], rate=5.0),
+        lambda: widgets.exponential_explorer([3.0], alpha=5.0),
         ValueError,
         "alpha must be in (0, max_alpha",
     ),
