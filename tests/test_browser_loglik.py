@@ -46,7 +46,7 @@ def test_log_likelihood_explorer_links_three_sliders_to_one_figure() -> None:
         (lambda: explorers.log_likelihood_explorer(41, 4), ValueError, "n_heads must be"),
         (lambda: explorers.log_likelihood_explorer(9, -1), ValueError, "n_tails must be"),
         (lambda: explorers.log_likelihood_explorer(9, 4, theta=1.5), ValueError, "theta must"),
-        (lambda: explorers.log_likelihood_explorer(9, 4, theta=[0.5]), ValueError, "theta must"),
+        (lambda: explorers.log_likelihood_explorer(9, 4, theta=[0.5]), TypeError, "theta must"),
         (lambda: explorers.log_likelihood_explorer(9, 4, max_count=0), ValueError, "max_count"),
         (lambda: explorers.log_likelihood_explorer("9", 4), TypeError, "n_heads must be"),
     ],

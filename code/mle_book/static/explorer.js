@@ -489,7 +489,7 @@ function drawInterval(svg, m) {
   const h = m.get("n_heads"), t = m.get("n_tails"), level = m.get("level"), n = h + t;
   const z = twoSidedZ(level), chi2 = z * z;
   if (n === 0) {
-    panel(svg, boxes(1)[0], [0, 1], [-3, 0.5], "θ (probability of heads)", "ℓ(θ) − ℓ(θ̂)");
+    panel(svg, boxes(1)[0], [0, 1], [-3, 0.5], "θ (probability of heads)", "ℓ(θ) − max ℓ");
     return { title: "No flips: the likelihood is flat, no interval", readout: "no flips: move a slider",
       data: { level, z, chi2, mle: NaN, se: NaN, waldLower: NaN, waldUpper: NaN, lrLower: NaN, lrUpper: NaN } };
   }
@@ -497,7 +497,7 @@ function drawInterval(svg, m) {
   const wald = waldInterval(h, t, z), lr = lrInterval(h, t, chi2);
   const cut = -chi2 / 2, yLow = Math.min(3 * cut, -3);
   const x0 = Math.max(Math.min(0, wald[0] - 0.03), -0.5), x1 = Math.min(Math.max(1, wald[1] + 0.03), 1.5);
-  const p = panel(svg, boxes(1)[0], [x0, x1], [yLow, 0.4], "θ (probability of heads)", "ℓ(θ) − ℓ(θ̂)");
+  const p = panel(svg, boxes(1)[0], [x0, x1], [yLow, 0.4], "θ (probability of heads)", "ℓ(θ) − max ℓ");
   if (x0 < 0) el("rect", { x: p.sx(x0), y: p.box.y, width: p.sx(0) - p.sx(x0), height: p.box.h, class: "mle-outside" }, p.plot);
   if (x1 > 1) el("rect", { x: p.sx(1), y: p.box.y, width: p.sx(x1) - p.sx(1), height: p.box.h, class: "mle-outside" }, p.plot);
   const xs = range(0, 1);
