@@ -115,3 +115,30 @@ def test_every_figure_has_alt_text_and_a_caption(name: str, _topic: str) -> None
         assert cells[index + 1]["cell_type"] == "markdown" and caption.startswith("*"), (
             f"{name}: figure cell {index} needs a caption right below it"
         )
+
+
+# The running example in every core chapter (issue 16): an explorer whose figure is the
+# likelihood of 9 heads and 4 tails, with at least one slider jslinked to it.
+LIKELIHOOD_KINDS = {"coin", "loglik"}
+
+
+@pytest.mark.parametrize(("name", "_topic"), CHAPTERS[:5])
+def test_core_chapter_stores_the_running_example_explorer(name: str, _topic: str) -> None:
+    state = load(name)["metadata"]["widgets"][WIDGET_STATE_MIME]["state"]
+    figures = {
+        model_id
+        for model_id, model in state.items()
+        if model["state"].get("kind") in LIKELIHOOD_KINDS
+        and model["state"].get("n_heads") == 9
+        and model["state"].get("n_tails") == 4
+    }
+    assert figures, f"{name}: no explorer of the 9-heads, 4-tails likelihood"
+    linked = [
+        model
+        for model in state.values()
+        if model["model_name"] == "LinkModel"
+        and model["state"]["target"][0].removeprefix("IPY_MODEL_") in figures
+        and state[model["state"]["source"][0].removeprefix("IPY_MODEL_")]["model_name"]
+        in SLIDER_MODELS
+    ]
+    assert linked, f"{name}: the likelihood explorer has no slider linked to it"
