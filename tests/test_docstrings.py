@@ -82,13 +82,10 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "continuous.gaussian_rounded_mle": {"RT01"},
     "continuous.interval_probability": {"PR01", "RA00", "RT01"},
     # exercises (exercises engineer (top of exercises.py))
-    "exercises.Feedback": {"RA00"},
     # optimisation (chapter 3 engineer)
     "optimisation.CountedValue": {"PR01", "RA00"},
-    "optimisation.DivergenceError": {"RA00"},
     "optimisation.OptimisationResult": {"PR01", "RA00"},
     # plots (chapters 1/2/4 engineer)
-    "plots.plot_uniform_likelihood": {"RA00"},
     "plots.theta_grid": {"PR01", "RA00", "RT01"},
 }
 

@@ -391,6 +391,12 @@ class Feedback:
     message : str
         What to tell the reader: confirmation, a hint, or why the input was unreadable.
 
+    Raises
+    ------
+    TypeError
+        If ``correct`` is not a ``bool`` (or ``numpy.bool_``) or ``message`` is not a
+        ``str``.
+
     Examples
     --------
     >>> Feedback(True, "Correct!")

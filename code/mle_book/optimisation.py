@@ -125,6 +125,14 @@ class DivergenceError(ValueError):
     bad_theta : float
         The offending iterate.
 
+    Raises
+    ------
+    ValueError
+        If ``last_theta`` or ``bad_theta`` cannot be formatted as a number with the
+        ``.6g`` format (e.g. a ``str``).
+    TypeError
+        If ``last_theta`` or ``bad_theta`` has no numeric format at all (e.g. ``None``).
+
     Examples
     --------
     >>> error = DivergenceError(2, 0.9, 1.2, "Use a smaller lr.")

@@ -450,6 +450,14 @@ def plot_uniform_likelihood(sample: ArrayLike, *, ax: Axes | None = None) -> Fig
     matplotlib.figure.Figure
         The figure holding the plot.
 
+    Raises
+    ------
+    TypeError
+        If ``sample`` is not real-valued.
+    ValueError
+        If ``sample`` is not 1-d, is empty, holds NaN, inf or a negative value, or is
+        all zeros.
+
     Examples
     --------
     >>> plot_uniform_likelihood([1.0, 3.0]).axes[0].get_xlabel()
