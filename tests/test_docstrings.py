@@ -83,10 +83,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "continuous.interval_probability": {"PR01", "RA00", "RT01"},
     # exercises (exercises engineer (top of exercises.py))
     # optimisation (chapter 3 engineer)
-    "optimisation.CountedValue": {"PR01", "RA00"},
-    "optimisation.OptimisationResult": {"PR01", "RA00"},
     # plots (chapters 1/2/4 engineer)
-    "plots.theta_grid": {"PR01", "RA00", "RT01"},
 }
 
 

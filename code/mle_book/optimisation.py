@@ -154,6 +154,21 @@ class DivergenceError(ValueError):
 class OptimisationResult:
     """Outcome of an optimiser run.
 
+    Made by the optimisers of this module; the fields are not validated.
+
+    Parameters
+    ----------
+    theta : float
+        The final iterate, in (0, 1).
+    path : ndarray, shape (n_steps + 1,)
+        Every iterate, starting with the initial value.
+    n_steps : int
+        Number of steps taken, >= 0.
+    converged : bool
+        Whether ``distance`` is at most the tolerance at the returned ``theta``.
+    distance : float
+        ``|U(theta)| / I(theta)`` at the returned ``theta``, >= 0.
+
     Attributes
     ----------
     theta : float
@@ -169,6 +184,13 @@ class OptimisationResult:
         ``|U(theta)| / I(theta)`` at the returned ``theta``: the gradient scaled by the
         inverse Fisher information (a Fisher-scoring step), which for the coin is exactly
         ``|theta - n_H / n|``.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or an unknown one is given.
+    AttributeError
+        On assigning to a field (the dataclass is frozen; ``FrozenInstanceError``).
 
     Examples
     --------
@@ -187,12 +209,25 @@ class OptimisationResult:
 class CountedValue(NamedTuple):
     """A computed value together with the number of arithmetic operations it took.
 
+    Parameters
+    ----------
+    value : float
+        The computed number (not validated).
+    n_operations : int
+        Additions, multiplications and divisions used, >= 0 (not validated).
+
     Attributes
     ----------
     value : float
         The computed number.
     n_operations : int
         Additions, multiplications and divisions used.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or an unknown one is given (the values themselves are
+        not checked).
 
     Examples
     --------

@@ -48,6 +48,23 @@ _PEAK_STYLE = {"color": "#c0392b", "linestyle": "--", "linewidth": 1.2}
 def theta_grid(n_points: int = 1001) -> np.ndarray:
     """Evenly spaced theta values on [0, 1], endpoints included.
 
+    Parameters
+    ----------
+    n_points : int, default 1001
+        Number of grid points, a whole number in [2, 10_000_000].
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_points,)
+        Float64 values from 0.0 to 1.0 inclusive, equally spaced.
+
+    Raises
+    ------
+    TypeError
+        If ``n_points`` is not a real scalar (a ``bool`` included).
+    ValueError
+        If ``n_points`` is not a whole number or not in [2, 10_000_000].
+
     Examples
     --------
     >>> theta_grid(5)
