@@ -67,10 +67,6 @@ OBJECTS = public_objects()
 #: bottom of exercises have no entries and must never get one.
 KNOWN_GAPS: dict[str, set[str]] = {
     # bayes (chapters 1/2/4 engineer)
-    "bayes.log_posterior": {"RA00", "RT01"},
-    "bayes.map_in_log_odds": {"PR01", "RA00", "RT01"},
-    "bayes.map_under_flat_log_odds_prior": {"PR01", "RT01"},
-    "bayes.mle_in_log_odds": {"PR01", "RT01"},
     "bayes.plot_posteriors": {"RA00", "RT01"},
     "bayes.plot_two_parametrisations": {"PR01", "RA00", "RT01"},
     # continuous (chapters 1/2/4 engineer)

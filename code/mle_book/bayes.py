@@ -323,6 +323,22 @@ def log_posterior(
         flat in the log-odds; it is allowed as long as the posterior is proper
         (``n_heads + a > 0`` and ``n_tails + b > 0``).
 
+    Returns
+    -------
+    float or ndarray
+        The log posterior density at ``theta`` (a float for a scalar ``theta``, else
+        an array of the same shape); ``-inf`` where the density is 0 and ``inf`` where
+        it is unbounded (theta = 0 or 1 with ``n_heads + a < 1`` or ``n_tails + b < 1``).
+
+    Raises
+    ------
+    TypeError
+        If ``theta``, a count or a prior parameter is not real-valued.
+    ValueError
+        If ``theta`` is not in [0, 1], a count is not a whole number >= 0, ``a`` or
+        ``b`` is not in [0, 1e300], or the posterior would be improper
+        (``n_heads + a == 0`` or ``n_tails + b == 0``).
+
     Examples
     --------
     >>> round(float(np.exp(log_posterior(9 / 13, 9, 4))), 4)
@@ -395,10 +411,23 @@ def map_under_flat_log_odds_prior(n_heads: int, n_tails: int) -> float:
     (the improper "Beta(0, 0)"), so the posterior in theta is
     Beta(n_H, n_T) with mode :math:`(n_H - 1)/(n - 2)` -- not the MLE.
 
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 1 with ``n_heads + n_tails > 2``.
+
+    Returns
+    -------
+    float
+        The posterior mode :math:`(n_H - 1)/(n - 2)`, in [0, 1].
+
     Raises
     ------
+    TypeError
+        If a count is not a real number.
     ValueError
-        Unless ``n_heads >= 1``, ``n_tails >= 1`` and ``n_heads + n_tails > 2``.
+        If a count is not a whole number >= 0, or unless ``n_heads >= 1``,
+        ``n_tails >= 1`` and ``n_heads + n_tails > 2``.
 
     Examples
     --------
@@ -459,10 +488,23 @@ def mle_in_log_odds(n_heads: int, n_tails: int) -> float:
     ``sigmoid`` of it is the MLE :math:`n_H / n` in theta: the MLE does not depend
     on the parametrisation.
 
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 1.
+
+    Returns
+    -------
+    float
+        :math:`\ln n_H - \ln n_T`, finite.
+
     Raises
     ------
+    TypeError
+        If a count is not a real number.
     ValueError
-        If ``n_heads`` or ``n_tails`` is 0 (the maximiser is then at infinity).
+        If a count is not a whole number >= 0, or ``n_heads`` or ``n_tails`` is 0
+        (the maximiser is then at infinity).
 
     Examples
     --------
@@ -533,6 +575,27 @@ def map_in_log_odds(n_heads: int, n_tails: int, a: float = 1.0, b: float = 1.0) 
 
     Map it back with :func:`sigmoid` to get :math:`(n_H + a)/(n + a + b)`, which
     differs from :func:`map_estimate` for the same prior: MAP is not invariant.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 0.
+    a, b : float
+        Prior parameters (Beta(a, b) on theta) in [0, 1e300], with
+        ``n_heads + a > 0`` and ``n_tails + b > 0``.
+
+    Returns
+    -------
+    float
+        The posterior mode in phi, :math:`\ln(n_H + a) - \ln(n_T + b)`, finite.
+
+    Raises
+    ------
+    TypeError
+        If a count or prior parameter is not a real number.
+    ValueError
+        If a count is not a whole number >= 0, ``a`` or ``b`` is not in [0, 1e300], or
+        the posterior would be improper (``n_heads + a == 0`` or ``n_tails + b == 0``).
 
     Examples
     --------
