@@ -73,9 +73,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "continuous.GaussianFit": {"EX01", "PR01", "RA00"},
     "continuous.VarianceSimulation": {"EX01", "PR01", "RA00"},
     "continuous.gaussian_interval_nll": {"PR01", "RA00", "RT01"},
-    "continuous.gaussian_mixture_nll": {"RA00", "RT01"},
-    "continuous.gaussian_mle": {"PR01", "RT01"},
-    "continuous.gaussian_rounded_mle": {"RT01"},
     "continuous.interval_probability": {"PR01", "RA00", "RT01"},
     # exercises (exercises engineer (top of exercises.py))
     # optimisation (chapter 3 engineer)

@@ -276,10 +276,24 @@ def gaussian_mle(sample: ArrayLike) -> GaussianFit:
     the standard deviation by invariance.
     The computation is scaled, so huge or tiny values neither overflow nor underflow.
 
+    Parameters
+    ----------
+    sample : array_like
+        Observations: a non-empty 1-d array of finite real values, at least two distinct.
+
+    Returns
+    -------
+    GaussianFit
+        ``mu``, the sample mean, and ``sigma`` (> 0), the root mean squared deviation
+        from it (divisor n).
+
     Raises
     ------
+    TypeError
+        If ``sample`` is not real-valued.
     ValueError
-        If the sample has fewer than two distinct values (sigma would be 0).
+        If ``sample`` is not 1-d, is empty, holds NaN or inf, or has fewer than two
+        distinct values (sigma would be 0).
 
     Examples
     --------
@@ -624,6 +638,21 @@ def gaussian_mixture_nll(
     epsilon : float, optional
         Interval width; ``None`` for the density NLL.
 
+    Returns
+    -------
+    float
+        The negative log-likelihood; ``inf`` if some observation has probability
+        (or density) 0, and possibly very negative for the density NLL.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not real-valued.
+    ValueError
+        If an array is not a non-empty 1-d finite array, a weight is negative, the
+        weights do not sum to 1, ``weights``, ``mus`` and ``sigmas`` differ in length,
+        a sigma is not > 0, or ``epsilon`` is given and not > 0.
+
     Examples
     --------
     >>> round(gaussian_mixture_nll([0.0], [1.0], [0.0], [1.0]), 4)
@@ -692,11 +721,20 @@ def gaussian_rounded_mle(
         Number of zoom rounds, in [1, 50]; each narrows the grid to four steps of the last
         one around its best point (tenfold for the default ``n_grid``).
 
+    Returns
+    -------
+    GaussianFit
+        The maximising ``mu`` and ``sigma`` (> 0), to the final grid's step.
+
     Raises
     ------
+    TypeError
+        If ``sample``, ``resolution``, ``n_grid`` or ``n_rounds`` is not real-valued.
     ValueError
-        If the values are not on a grid of step ``resolution``, or they fill fewer than
-        three cells and no two non-adjacent ones: then the likelihood increases
+        If ``sample`` is not a non-empty 1-d finite array, ``resolution`` is not > 0,
+        ``n_grid`` or ``n_rounds`` is out of range, the sample has more than 10,000
+        distinct values, the values are not on a grid of step ``resolution``, or they
+        fill fewer than three cells and no two non-adjacent ones: then the likelihood increases
         without bound as sigma -> 0, and no MLE exists.
 
     Examples
