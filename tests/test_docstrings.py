@@ -72,8 +72,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     # continuous (chapters 1/2/4 engineer)
     "continuous.GaussianFit": {"EX01", "PR01", "RA00"},
     "continuous.VarianceSimulation": {"EX01", "PR01", "RA00"},
-    "continuous.gaussian_interval_nll": {"PR01", "RA00", "RT01"},
-    "continuous.interval_probability": {"PR01", "RA00", "RT01"},
     # exercises (exercises engineer (top of exercises.py))
     # optimisation (chapter 3 engineer)
     # plots (chapters 1/2/4 engineer)

@@ -578,6 +578,30 @@ def interval_probability(x: float, mu: float, sigma: float, epsilon: float) -> f
     argument for replacing probabilities by densities in the likelihood. Accurate
     (relative error near machine precision) in both tails.
 
+    Parameters
+    ----------
+    x : float
+        Centre of the interval, any finite real.
+    mu : float
+        Mean of the Gaussian, any finite real.
+    sigma : float
+        Standard deviation, finite and > 0.
+    epsilon : float
+        Width of the interval, finite and > 0.
+
+    Returns
+    -------
+    float
+        The probability, in [0, 1] (0 only if it underflows).
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a real scalar.
+    ValueError
+        If ``x`` or ``mu`` is not finite, or ``sigma`` or ``epsilon`` is not finite
+        and > 0.
+
     Examples
     --------
     >>> round(interval_probability(0.0, 0.0, 1.0, 0.01) / 0.01, 5)
@@ -596,6 +620,30 @@ def gaussian_interval_nll(sample: ArrayLike, mu: float, sigma: float, epsilon: f
     For small epsilon this is :math:`-n\ln\epsilon` plus the density NLL. It is never
     negative (each probability is at most 1), and it is the honest NLL of data recorded
     to a resolution ``epsilon``. Returns ``inf`` if an interval's probability underflows.
+
+    Parameters
+    ----------
+    sample : array_like
+        Recorded values: a non-empty 1-d array of finite reals.
+    mu : float
+        Mean of the Gaussian, any finite real.
+    sigma : float
+        Standard deviation, finite and > 0.
+    epsilon : float
+        Width of each recording interval, finite and > 0.
+
+    Returns
+    -------
+    float
+        The negative log-likelihood, >= 0; ``inf`` if a probability underflows to 0.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not real-valued.
+    ValueError
+        If ``sample`` is not a non-empty 1-d finite array, ``mu`` is not finite, or
+        ``sigma`` or ``epsilon`` is not finite and > 0.
 
     Examples
     --------
