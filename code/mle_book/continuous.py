@@ -54,7 +54,37 @@ _erfc = np.vectorize(math.erfc, otypes=[float])
 
 
 class GaussianFit(NamedTuple):
-    """Maximum likelihood estimates of a Gaussian's mean and standard deviation."""
+    """Maximum likelihood estimates of a Gaussian's mean and standard deviation.
+
+    Returned by :func:`gaussian_mle` and :func:`gaussian_rounded_mle`; the fields are
+    not validated.
+
+    Parameters
+    ----------
+    mu : float
+        Estimated mean, a finite real.
+    sigma : float
+        Estimated standard deviation, > 0.
+
+    Attributes
+    ----------
+    mu : float
+        Estimated mean.
+    sigma : float
+        Estimated standard deviation.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or an unknown one is given (the values themselves are
+        not checked).
+
+    Examples
+    --------
+    >>> fit = GaussianFit(2.0, 0.5)
+    >>> fit.mu, fit.sigma, fit.variance
+    (2.0, 0.5, 0.25)
+    """
 
     mu: float
     sigma: float
