@@ -70,7 +70,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "bayes.plot_posteriors": {"RA00", "RT01"},
     "bayes.plot_two_parametrisations": {"PR01", "RA00", "RT01"},
     # continuous (chapters 1/2/4 engineer)
-    "continuous.VarianceSimulation": {"EX01", "PR01", "RA00"},
     # exercises (exercises engineer (top of exercises.py))
     # optimisation (chapter 3 engineer)
     # plots (chapters 1/2/4 engineer)

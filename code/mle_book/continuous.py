@@ -98,6 +98,29 @@ class GaussianFit(NamedTuple):
 class VarianceSimulation(NamedTuple):
     r"""Averages over many seeded Gaussian samples of size ``n`` (true variance ``sigma**2``).
 
+    Returned by :func:`gaussian_variance_bias`; the fields are not validated.
+
+    Parameters
+    ----------
+    n : int
+        Size of each sample, >= 2.
+    n_repeats : int
+        Number of samples simulated, >= 1.
+    mean_variance_mle : float
+        Average of the MLE of the variance, >= 0.
+    mean_variance_unbiased : float
+        Average of the unbiased variance estimate, >= 0.
+    mean_sigma_mle : float
+        Average of the MLE of the standard deviation, >= 0.
+    expected_variance_mle : float
+        Exact expectation of the MLE of the variance, >= 0.
+    se_variance_mle : float
+        Monte Carlo standard error of ``mean_variance_mle``, >= 0.
+    sd_variance_mle : float
+        Standard deviation of the MLE of the variance across the samples, >= 0.
+    mse_variance_mle : float
+        Mean squared error of the MLE of the variance, >= 0.
+
     Attributes
     ----------
     n : int
@@ -120,6 +143,18 @@ class VarianceSimulation(NamedTuple):
     mse_variance_mle : float
         Mean squared error :math:`E[(\hat\sigma^2-\sigma^2)^2]` over the samples; exactly
         :math:`(2n-1)\sigma^4/n^2` (variance plus squared bias), so it tends to 0 as well.
+
+    Raises
+    ------
+    TypeError
+        If a field is missing or an unknown one is given (the values themselves are
+        not checked).
+
+    Examples
+    --------
+    >>> sim = gaussian_variance_bias(2, 1000, np.random.default_rng(0))
+    >>> sim.n, sim.n_repeats
+    (2, 1000)
     """
 
     n: int
