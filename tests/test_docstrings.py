@@ -67,8 +67,6 @@ OBJECTS = public_objects()
 #: bottom of exercises have no entries and must never get one.
 KNOWN_GAPS: dict[str, set[str]] = {
     # bayes (chapters 1/2/4 engineer)
-    "bayes.plot_posteriors": {"RA00", "RT01"},
-    "bayes.plot_two_parametrisations": {"PR01", "RA00", "RT01"},
     # continuous (chapters 1/2/4 engineer)
     # exercises (exercises engineer (top of exercises.py))
     # optimisation (chapter 3 engineer)

@@ -676,7 +676,23 @@ def plot_posteriors(
         Observed counts.
     priors : dict of str to (a, b), optional
         Label -> Beta prior parameters. Default: flat in theta, Beta(2, 2), and
-        flat in the log-odds (a = b = 0).
+        flat in the log-odds (a = b = 0). Each a, b is a real in [0, 1e300].
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes: a posterior curve and a dotted MAP line per prior, then the dashed
+        MLE line.
+
+    Raises
+    ------
+    TypeError
+        If ``priors`` is not a non-empty dict, or a count or prior parameter is not
+        real-valued (or a value is not an (a, b) pair).
+    ValueError
+        If a count is not a whole number >= 0, both counts are 0, a prior parameter
+        is out of range, or a posterior is improper or has no mode (see
+        :func:`map_estimate`).
 
     Examples
     --------
@@ -716,6 +732,27 @@ def plot_two_parametrisations(n_heads: int, n_tails: int, a: float = 1.0, b: flo
     (left) with the flat prior the posterior is the likelihood; over phi (right)
     the posterior density gains the Jacobian theta(1 - theta) and its mode moves,
     while the likelihood's peak stays at the MLE.
+
+    Parameters
+    ----------
+    n_heads, n_tails : int
+        Observed counts, whole numbers >= 1 (the log-odds MLE must be finite).
+    a, b : float
+        Beta(a, b) prior parameters in [0, 1e300]; the posterior in theta must have a
+        mode (see :func:`map_estimate`).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two axes: over theta (left) and over phi (right).
+
+    Raises
+    ------
+    TypeError
+        If a count or prior parameter is not a real number.
+    ValueError
+        If a count is not a whole number >= 1, ``a`` or ``b`` is out of range, or the
+        posterior in theta has no mode.
 
     Examples
     --------
