@@ -687,12 +687,12 @@ def plot_posteriors(
     Raises
     ------
     TypeError
-        If ``priors`` is not a non-empty dict, or a count or prior parameter is not
-        real-valued (or a value is not an (a, b) pair).
+        If ``priors`` is not a non-empty dict, a value of it is not iterable, or a
+        count or prior parameter is not real-valued.
     ValueError
-        If a count is not a whole number >= 0, both counts are 0, a prior parameter
-        is out of range, or a posterior is improper or has no mode (see
-        :func:`map_estimate`).
+        If a value of ``priors`` does not hold exactly two items, a count is not a
+        whole number >= 0, both counts are 0, a prior parameter is out of range, or a
+        posterior is improper or has no mode (see :func:`map_estimate`).
 
     Examples
     --------
