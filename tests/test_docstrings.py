@@ -65,13 +65,7 @@ OBJECTS = public_objects()
 #: test was written. Delete an entry once its docstring passes (the test then fails
 #: until it is deleted); likelihood, _validation and the worked-solution helpers at the
 #: bottom of exercises have no entries and must never get one.
-KNOWN_GAPS: dict[str, set[str]] = {
-    # bayes (chapters 1/2/4 engineer)
-    # continuous (chapters 1/2/4 engineer)
-    # exercises (exercises engineer (top of exercises.py))
-    # optimisation (chapter 3 engineer)
-    # plots (chapters 1/2/4 engineer)
-}
+KNOWN_GAPS: dict[str, set[str]] = {}
 
 
 def _never_raises(obj: object) -> bool:
