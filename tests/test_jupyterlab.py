@@ -6,71 +6,21 @@ and moves the heads slider with the keyboard: the figure must redraw to the new 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from live_server import TOKEN, jupyter_server
 
 playwright = pytest.importorskip("playwright.sync_api")
 
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "mle-book-test"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    home = tmp_path_factory.mktemp("lab-home")
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "HOME": str(home),
-    }
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("jupyter")),
-            "lab",
-            "--no-browser",
-            f"--port={port}",
-            "--ip=127.0.0.1",
-            f"--IdentityProvider.token={TOKEN}",
-            f"--ServerApp.root_dir={ROOT / 'chapters'}",
-            "--allow-root",
-            "--LabApp.news_url=",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("JupyterLab did not start")
-                time.sleep(0.5)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with jupyter_server("lab", ROOT / "chapters", tmp_path_factory.mktemp("lab-home")) as url:
+        yield url
 
 
 def test_coin_explorer_works_with_a_live_kernel(
@@ -87,8 +37,9 @@ def test_coin_explorer_works_with_a_live_kernel(
             select.click()
         except playwright.TimeoutError:
             pass  # the kernel started without asking
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                               timeout=60_000)
+        page.wait_for_selector(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+        )
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
@@ -123,48 +74,11 @@ def test_coin_explorer_works_with_a_live_kernel(
 def exercises_lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import shutil
 
-    port = _free_port()
-    home = tmp_path_factory.mktemp("lab-home-exercises")
     notebooks = tmp_path_factory.mktemp("notebooks")
     shutil.copy(ROOT / "chapters" / "05_exercises.ipynb", notebooks / "05_exercises.ipynb")
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "HOME": str(home),
-    }
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("jupyter")),
-            "lab",
-            "--no-browser",
-            f"--port={port}",
-            "--ip=127.0.0.1",
-            f"--IdentityProvider.token={TOKEN}",
-            f"--ServerApp.root_dir={notebooks}",
-            "--allow-root",
-            "--LabApp.news_url=",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("JupyterLab did not start")
-                time.sleep(0.5)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    home = tmp_path_factory.mktemp("lab-home-exercises")
+    with jupyter_server("lab", notebooks, home) as url:
+        yield url
 
 
 def test_answer_box_works_with_a_live_kernel(

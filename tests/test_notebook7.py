@@ -10,70 +10,25 @@ do, with MPLBACKEND=agg in the environment: figures must still be shown.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
 import pytest
+from live_server import TOKEN, jupyter_server
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "mle-book-test"
 PLOT = "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.show()"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def notebook_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
     home = tmp_path_factory.mktemp("notebook-home")
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "HOME": str(home),
-    }
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("jupyter")),
-            "notebook",
-            "--no-browser",
-            f"--port={port}",
-            "--ip=127.0.0.1",
-            f"--IdentityProvider.token={TOKEN}",
-            f"--ServerApp.root_dir={ROOT / 'chapters'}",
-            "--allow-root",
-            "--JupyterNotebookApp.news_url=",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("Jupyter Notebook 7 did not start")
-                time.sleep(0.5)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with jupyter_server("notebook", ROOT / "chapters", home) as url:
+        yield url
 
 
 def test_coin_slider_takes_the_arrow_keys_in_notebook7(
@@ -90,8 +45,9 @@ def test_coin_slider_takes_the_arrow_keys_in_notebook7(
             select.click()
         except playwright.TimeoutError:
             pass  # the kernel started without asking
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                               timeout=60_000)
+        page.wait_for_selector(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
+        )
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
@@ -159,9 +115,9 @@ def test_figures_show_with_nbvals_current_env_kernel_under_agg(
         client.execute_interactive(
             PLOT,
             timeout=120,
-            output_hook=lambda msg: outputs.append(msg["content"])
-            if msg["msg_type"] == "display_data"
-            else None,
+            output_hook=lambda msg: (
+                outputs.append(msg["content"]) if msg["msg_type"] == "display_data" else None
+            ),
         )
     finally:
         client.stop_channels()
@@ -172,9 +128,21 @@ def test_figures_show_with_nbvals_current_env_kernel_under_agg(
 def test_nbval_passes_on_a_chapter_under_agg(tmp_path: Path) -> None:
     """The whole strict nbval check of one chapter, with MPLBACKEND=agg set."""
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
-         "--nbval-sanitize-with", "tests/sanitize.cfg", "chapters/01_principle.ipynb",
-         "-p", "no:cacheprovider", "-o", "addopts=", "-q"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            "tests/sanitize.cfg",
+            "chapters/01_principle.ipynb",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "-q",
+        ],
         cwd=ROOT,
         env={**os.environ, "MPLBACKEND": "agg"},
         capture_output=True,

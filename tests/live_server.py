@@ -1,0 +1,76 @@
+"""A Jupyter server (JupyterLab or Notebook 7) on the loopback interface, for live tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+TOKEN = "mle-book-test"
+# Per application: the command and the options that keep it from reaching the internet.
+_APPS = {
+    "lab": [
+        "lab",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ],
+    "notebook": ["notebook", "--JupyterNotebookApp.news_url="],
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def jupyter_server(app: str, root_dir: Path, home: Path) -> Iterator[str]:
+    """Start ``jupyter <app>`` serving ``root_dir`` with its own ``home``; yield its base URL."""
+    command, *options = _APPS[app]
+    port = _free_port()
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "HOME": str(home),
+    }
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("jupyter")),
+            command,
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={root_dir}",
+            "--allow-root",
+            *options,
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail(f"jupyter {command} did not start")
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
