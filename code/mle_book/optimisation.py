@@ -1048,12 +1048,13 @@ def predicted_minibatch_jitter(n_heads: int, n_tails: int, *, lr: float, batch_s
     r"""Long-run RMS distance from the MLE of constant-``lr`` minibatch SGD, linear theory.
 
     Near the MLE a step multiplies the error by :math:`1 - \eta c` (``c`` the mean-NLL
-    curvature at the MLE) and adds :math:`\eta` times the minibatch gradient's noise. A
+    curvature at the MLE) and subtracts :math:`\eta` times the minibatch gradient's noise
+    :math:`\xi_k` (mean 0, independent of the error). A
     minibatch of B flips drawn from the data has a mean-NLL gradient at the MLE with
     variance :math:`c/B`: one flip's gradient is minus its score, whose variance under
     the data's own distribution is the per-flip Fisher information
     :math:`1/(\hat\theta(1-\hat\theta)) = c`. The stationary variance of the recursion
-    :math:`e_{k+1} = (1-\eta c) e_k + \eta \xi_k` is
+    :math:`e_{k+1} = (1-\eta c) e_k - \eta \xi_k` is
     :math:`\eta^2 (c/B) / (1 - (1-\eta c)^2) = \eta / (B\,(2 - \eta c))`: the jitter
     shrinks like :math:`1/\sqrt{B}` and like :math:`\sqrt{\eta}` for small ``lr``.
 
@@ -1128,7 +1129,8 @@ def newton(
         Maximum number of steps, in [1, 10000].
     line_search : bool
         Halve the step until the new iterate is inside (0, 1) and has a smaller
-        gradient (a backtracking line search), so every start converges.
+        gradient (a backtracking line search), so no start leaves (0, 1); from next to
+        the boundary the iterates still approach the MLE only by doublings.
 
     Returns
     -------
