@@ -13,7 +13,10 @@ of the explorer's JavaScript (titles and read-outs). Retired:
 - N as a sample size (n; ``N(0, 1)`` for the normal distribution is fine);
 - "log" for the natural log in prose and messages (ln; log₁₀ and log₂ carry their base);
 - the combining circumflex U+0302 (θ̂) in printed outputs and explorer read-outs
-  (monospace fonts put the hat on the wrong letter; write "MLE θ = ...").
+  (monospace fonts put the hat on the wrong letter; write "MLE θ = ...");
+- X for the data or a scalar random variable (the data are x; X is the design matrix);
+- k as a multiplier of the data ("data × k"; k is the iteration index, the multiplier m);
+- λ as a penalty, weight decay or prior precision (it is ρ; λ is a Poisson mean).
 
 Each rule is a regular expression chosen to match the retired use and not its neighbours
 (``log-likelihood``, ``log scale``, ``\\log_{10}``, ``N(0, 1)``, the learning rate η, the
@@ -62,6 +65,16 @@ RULES: dict[str, list[re.Pattern[str]]] = {
     "N as the sample size (use n)": [
         re.compile(r"(?<![A-Za-z0-9_\\])N(?![A-Za-z0-9_(₀-₉])"),
     ],
+    "X as the data (use x; X is the design matrix)": [
+        re.compile(r"\bP\s*\(\s*X\s*(\\mid|\||∣|\))"),  # P(X | θ), P(X)
+        re.compile(r"(\\mid|\||∣)\s*X\s*\)"),  # p(θ | X)
+        re.compile(r"\b(observed data|the data)\s+\$?X\b"),
+        re.compile(r"\bP\s*\(\s*\|\s*X\s*[−-]|<\s*X\s*<"),  # a scalar random variable X
+    ],
+    "k as a multiplier of the data (use m; k is the iteration index)": [
+        re.compile(r"(×|\\times)\s*\$?k\b"),
+        re.compile(r"\bslide k\b", re.IGNORECASE),
+    ],
     "log for the natural log (use ln)": [
         re.compile(r"\\log(?![_a-zA-Z])"),
         re.compile(r"(?<![\w\\.-])log\s*\("),
@@ -72,6 +85,9 @@ RULES: dict[str, list[re.Pattern[str]]] = {
 # a whole paragraph (prose) or cell (outputs), not on a single match.
 BOX_COX = re.compile(r"box[ _–-]?cox", re.IGNORECASE)
 LAMBDA = re.compile(r"λ|\\lambda\b")
+# A penalty's strength (weight decay, a Gaussian prior's precision) is ρ, not λ: the same
+# paragraph rule as for Box–Cox.
+PENALTY = re.compile(r"weight[ _-]?decay|penal|regulari[sz]|prior precision", re.IGNORECASE)
 # "N(" is the normal distribution; \mathcal N is its symbol in formulas.
 _NORMAL_SYMBOL = re.compile(r"\\mathcal\s*\{?\s*N\s*\}?")
 
@@ -88,6 +104,8 @@ def violations(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n|\n(?=\|)", text):  # table rows count alone
         if BOX_COX.search(paragraph) and LAMBDA.search(paragraph):
             found.append(f"λ as the Box–Cox parameter (use κ): …{paragraph[:120]}…")
+        if PENALTY.search(paragraph) and LAMBDA.search(paragraph):
+            found.append(f"λ as a penalty or weight decay (use ρ): …{paragraph[:120]}…")
     return found
 
 
@@ -132,7 +150,12 @@ def notebook_parts(path: Path) -> tuple[list[str], list[str]]:
                 if output.get("output_type") == "error":
                     texts.append(f"{output['ename']}: {output['evalue']}")
             source = "".join(cell["source"])
-            outputs.append(("BOX-COX CELL\n" if BOX_COX.search(source) else "") + "\n".join(texts))
+            tags = "".join(
+                tag
+                for pattern, tag in ((BOX_COX, "BOX-COX CELL\n"), (PENALTY, "PENALTY CELL\n"))
+                if pattern.search(source)
+            )
+            outputs.append(tags + "\n".join(texts))
     return markdown, outputs
 
 
@@ -206,8 +229,27 @@ def test_pages_use_the_notation(path: Path) -> None:
 
 @pytest.mark.parametrize("path", [_param(p) for p in MODULES])
 def test_package_messages_and_labels_use_the_notation(path: Path) -> None:
-    found = [v for text in package_strings(path) for v in violations(text) + hats(text)]
+    found = [
+        v
+        for text in package_strings(path)
+        for v in violations(text) + hats(text)
+        if not _exempt(path, v)
+    ]
     assert not found, f"{path.name}:\n" + "\n".join(found)
+
+
+# Leftovers in files another branch owns: the posterior axis label "p(θ | X)" of
+# explorer.js and of bayes.py's plots (the data are x). Exempt from the tests above, and
+# tracked by strict xfails: the day a file reads "p(θ | x)" its xfail passes unexpectedly
+# and its entry here must go.
+_PENDING_RULES: dict[str, tuple[str, ...]] = {
+    "explorer.js": ("X as the data",),
+    "bayes.py": ("X as the data",),
+}
+
+
+def _exempt(path: Path, violation: str) -> bool:
+    return violation.startswith(_PENDING_RULES.get(path.name, ()))
 
 
 @pytest.mark.parametrize("path", [_param(EXPLORER_JS)])
@@ -216,7 +258,26 @@ def test_explorer_readouts_use_the_notation(path: Path) -> None:
         v
         for text in explorer_strings(path.read_text(encoding="utf-8"))
         for v in violations(text) + hats(text)
+        if not _exempt(path, v)
     ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(
+            path,
+            id=path.name,
+            marks=pytest.mark.xfail(strict=True, reason="label 'p(θ | X)', another branch's file"),
+        )
+        for path in (EXPLORER_JS, PACKAGE / "bayes.py")
+    ],
+)
+def test_pending_leftovers_elsewhere(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    texts = explorer_strings(source) if path.suffix == ".js" else package_strings(path)
+    found = [v for text in texts for v in violations(text) if _exempt(path, v)]
     assert not found, "\n".join(found)
 
 
@@ -268,6 +329,17 @@ def test_public_functions_use_the_code_names(path: Path) -> None:
         ("log L(θ) is concave", "log for the natural log"),
         ("log(θ) and log(1 − θ)", "log for the natural log"),
         ("The Box–Cox transform with λ = 0", "λ as the Box–Cox"),
+        (r"$\hat\theta = \mathop{\mathrm{argmax}}_\theta P(X \mid \theta)$", "X as the data"),
+        (r"$p(\theta \mid X) \propto L(\theta)$ and $P(X)$", "X as the data"),
+        ("Call the observed data X and the parameter θ", "X as the data"),
+        ("P(|X − 1.43| < ε/2)", "X as the data"),
+        (r"$P(x-\epsilon/2 < X < x+\epsilon/2)$", "X as the data"),
+        ("data × k", "k as a multiplier"),
+        (r"$n \times k$ flips", "k as a multiplier"),
+        ("Slide k to multiply the data", "k as a multiplier"),
+        ("Weight decay λ adds λ/2·‖w‖² to the mean NLL", "λ as a penalty"),
+        ("With a N(0, 1/λ) prior on the slope (`penalty=1.0`)", "λ as a penalty"),
+        ("L2 regularisation with strength λ = 0.01", "λ as a penalty"),
     ],
 )
 def test_rules_catch_what_they_should(text: str, rule: str) -> None:
@@ -289,6 +361,10 @@ def test_rules_catch_what_they_should(text: str, rule: str) -> None:
         "Uniform(0, b) with b = max xᵢ",
         "n = 20 observations; NLL; NaN",
         "np.log(x)",
+        r"the rows of the design matrix X; $X^\top W X$; $X\beta$; X @ beta",
+        r"$P(x \mid \theta)$ and $p(\theta \mid x)$; P(|Z − 1.43| < ε/2)",
+        "data × m; step k of K; θ_k",
+        "weight decay ρ adds ρ/2·‖w‖²; a N(0, 1/ρ) prior (penalty)",
     ],
 )
 def test_rules_leave_the_book_notation_alone(text: str) -> None:

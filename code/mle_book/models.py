@@ -661,8 +661,11 @@ def logistic_gradient_descent(
     y : array_like, shape (n,)
         0 or 1.
     lr : float
-        Learning rate η in (0, inf); stable below 2 / (largest eigenvalue of the mean
-        NLL's Hessian).
+        Learning rate η in (0, inf). Near the optimum the iterates settle only below
+        2 / (largest eigenvalue of the mean NLL's Hessian there); below 2 / (largest
+        eigenvalue of ZᵀZ / (4n)), Z the matrix the steps run on, the curvature bound at
+        every β (θ(1 − θ) <= 1/4), they converge from any start when the MLE exists
+        (Nesterov 2018, ch. 2).
     n_steps : int
         Number of steps K, in [1, 10⁷]; all are taken (no early stop), so runs are
         reproducible.
@@ -800,9 +803,9 @@ def logistic_newton(
     of the gradient of the mean objective is below ``tol`` in absolute value, or after
     ``n_steps``.
 
-    With ``penalty`` = λ > 0 it minimises
-    :math:`\mathrm{NLL}(\beta) + \frac{\lambda}{2}\sum_{j\ge 1}\beta_j^2`, which is the MAP
-    estimate under independent N(0, 1/λ) priors on the coefficients other than the first
+    With ``penalty`` = ρ > 0 it minimises
+    :math:`\mathrm{NLL}(\beta) + \frac{\rho}{2}\sum_{j\ge 1}\beta_j^2`, which is the MAP
+    estimate under independent N(0, 1/ρ) priors on the coefficients other than the first
     (the intercept, flat prior). It exists under separation too, as long as y holds both
     classes (the intercept is not penalised).
 
@@ -817,7 +820,7 @@ def logistic_newton(
     tol : float
         Stopping tolerance on the mean objective's gradient, > 0.
     penalty : float
-        λ >= 0 (0: maximum likelihood).
+        ρ >= 0, the prior precision (0: maximum likelihood).
 
     Returns
     -------
@@ -875,7 +878,7 @@ def logistic_newton(
 
 
 def softmax(logits: ArrayLike) -> NDArray[np.float64]:
-    r"""Row-wise softmax :math:`p_{ik} = e^{z_{ik}} / \sum_j e^{z_{ij}}`, overflow-free.
+    r"""Row-wise softmax :math:`p_{ic} = e^{z_{ic}} / \sum_{c'} e^{z_{ic'}}`, overflow-free.
 
     With two classes and logits (0, φ) it is (1 − sigmoid(φ), sigmoid(φ)): the
     logistic model is the two-class case (Bishop 2006, sec. 4.3.4).
@@ -912,7 +915,7 @@ def categorical_nll(logits: ArrayLike, labels: ArrayLike, *, mean: bool = True) 
 
     .. math::
         \mathrm{NLL} = -\sum_i \ln p_{i,y_i}
-        = \sum_i \Big[\ln\sum_k e^{z_{ik}} - z_{i,y_i}\Big],
+        = \sum_i \Big[\ln\sum_c e^{z_{ic}} - z_{i,y_i}\Big],
 
     the quantity ``torch.nn.CrossEntropyLoss`` computes from raw logits (mean by
     default). Computed with a log-sum-exp, no overflow.
@@ -964,10 +967,10 @@ def train_softmax_classifier(
     r"""Train ``torch.nn.Linear`` + ``torch.nn.CrossEntropyLoss`` by minibatch SGD.
 
     Each step draws a minibatch of B rows without replacement (from ``rng``) and takes
-    an SGD step on the mean categorical NLL of that batch. ``weight_decay`` = λ adds
-    λ·w to the gradient of every parameter w (PyTorch's SGD convention, weights and
-    biases alike), so the objective is the mean NLL + λ/2 ·‖w‖², which is 1/n times the
-    negative log-posterior under independent N(0, 1/(nλ)) priors: its minimiser is a MAP
+    an SGD step on the mean categorical NLL of that batch. ``weight_decay`` = ρ adds
+    ρ·w to the gradient of every parameter w (PyTorch's SGD convention, weights and
+    biases alike), so the objective is the mean NLL + ρ/2 ·‖w‖², which is 1/n times the
+    negative log-posterior under independent N(0, 1/(nρ)) priors: its minimiser is a MAP
     estimate. Minibatch SGD with a fixed η only wanders near that minimiser.
 
     Parameters
@@ -987,7 +990,7 @@ def train_softmax_classifier(
     batch_size : int
         B, in [1, n].
     weight_decay : float
-        λ >= 0.
+        ρ >= 0.
 
     Returns
     -------

@@ -441,7 +441,7 @@ def sharpening_explorer(
         figure,
         {
             "multiplier": _slider(
-                widgets.IntSlider, "data × k", value=1, min=1, max=max_multiplier
+                widgets.IntSlider, "data × m", value=1, min=1, max=max_multiplier
             ),
         },
     )
