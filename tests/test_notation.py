@@ -244,7 +244,6 @@ def test_package_messages_and_labels_use_the_notation(path: Path) -> None:
 # and its entry here must go.
 _PENDING_RULES: dict[str, tuple[str, ...]] = {
     "explorer.js": ("X as the data",),
-    "bayes.py": ("X as the data",),
 }
 
 
@@ -271,7 +270,7 @@ def test_explorer_readouts_use_the_notation(path: Path) -> None:
             id=path.name,
             marks=pytest.mark.xfail(strict=True, reason="label 'p(θ | X)', another branch's file"),
         )
-        for path in (EXPLORER_JS, PACKAGE / "bayes.py")
+        for path in (EXPLORER_JS,)
     ],
 )
 def test_pending_leftovers_elsewhere(path: Path) -> None:

@@ -637,7 +637,7 @@ def plot_likelihood_area(n_heads: int, n_tails: int) -> Figure:
     --------
     >>> fig = plot_likelihood_area(9, 4)
     >>> [ax.get_ylabel() for ax in fig.axes]
-    ['likelihood L(θ)', 'posterior density p(θ | X)']
+    ['likelihood L(θ)', 'posterior density p(θ | x)']
     """
     n_heads = check_count(n_heads, "n_heads")
     n_tails = check_count(n_tails, "n_tails")
@@ -657,7 +657,7 @@ def plot_likelihood_area(n_heads: int, n_tails: int) -> Figure:
     right.fill_between(theta, posterior, color=_POSTERIOR_COLOUR, alpha=0.25)
     right.set(
         xlabel="θ (probability of heads)",
-        ylabel="posterior density p(θ | X)",
+        ylabel="posterior density p(θ | x)",
         title="Rescaled to area 1: the flat-prior posterior",
     )
     return fig
@@ -718,7 +718,7 @@ def plot_posteriors(
     ax.axvline(theta_hat, **_PEAK_STYLE, label=f"MLE {theta_hat:.4f}")
     ax.set(
         xlabel="θ (probability of heads)",
-        ylabel="posterior density p(θ | X)",
+        ylabel="posterior density p(θ | x)",
         title=f"Posteriors after {n_heads} heads, {n_tails} tails, for three priors",
     )
     ax.legend(frameon=False, fontsize="small", loc="upper left")

@@ -67,7 +67,7 @@ DATASETS = {
     "spector": "32 students: GRADE improved (1/0), GPA, TUCE score, PSI teaching method",
     "engel": "235 Belgian households: annual income and food expenditure (francs)",
     "strikes": "62 US manufacturing strikes: duration in days, industrial production",
-    "anes96": "944 voters, 1996 US election study: party identification 0-6 and covariates",
+    "anes96": "944 respondents, 1996 US election study: party identification 0-6 and covariates",
 }
 
 

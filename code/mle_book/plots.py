@@ -163,14 +163,14 @@ def plot_sharpening(
     n_tails: int,
     multipliers: Sequence[int] = (1, 4, 16, 64),
 ) -> Figure:
-    """Relative likelihood L(θ)/L(MLE) for k times the data: the peak narrows like 1/√k.
+    """Relative likelihood L(θ)/L(MLE) for m times the data: the peak narrows like 1/√m.
 
     Parameters
     ----------
     n_heads, n_tails : int
         Observed counts, whole numbers >= 0, not both 0.
     multipliers : sequence of int
-        The factors k, each in [1, 10**9]; one curve each.
+        The factors m, each in [1, 10**9]; one curve each.
 
     Returns
     -------
@@ -192,9 +192,9 @@ def plot_sharpening(
     theta_hat = bernoulli_mle(n_heads, n_tails)
     fig, ax = plt.subplots(figsize=(6, 3.4), layout="constrained")
     theta = theta_grid()
-    for k in multipliers:
-        k = check_int_in_range(k, "multipliers[i]", 1, 10**9)
-        h, t = k * n_heads, k * n_tails
+    for m in multipliers:
+        m = check_int_in_range(m, "multipliers[i]", 1, 10**9)
+        h, t = m * n_heads, m * n_tails
         relative = np.exp(
             bernoulli_log_likelihood(theta, h, t) - bernoulli_log_likelihood(theta_hat, h, t)
         )

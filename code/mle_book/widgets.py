@@ -398,19 +398,19 @@ def sharpening_explorer(
     n_tails: int = 4,
     max_multiplier: int = 50,
 ) -> widgets.VBox:
-    """Relative likelihood for k times the data (same heads ratio): the peak sharpens with k.
+    """Relative likelihood for m times the data (same heads ratio): the peak sharpens with m.
 
     Parameters
     ----------
     n_heads, n_tails : int
-        The counts for k = 1, whole numbers >= 0 with at least one flip.
+        The counts for m = 1, whole numbers >= 0 with at least one flip.
     max_multiplier : int
-        Upper end of the k slider, in [1, 1000].
+        Upper end of the m slider, in [1, 1000].
 
     Returns
     -------
     ipywidgets.VBox
-        One slider (k) above a :class:`CoinFigure` with ``relative=True``, jslinked.
+        One slider (m) above a :class:`CoinFigure` with ``relative=True``, jslinked.
 
     Raises
     ------
