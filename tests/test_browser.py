@@ -237,7 +237,8 @@ _STICKING_OUT = """
     for (let p = node.parentElement; p && p !== document.body; p = p.parentElement) {
       const style = getComputedStyle(p);
       if (style.position === 'fixed') return true;  // off-canvas sidebars never widen the page
-      if (style.overflowX !== 'visible' && p.getBoundingClientRect().right <= width + 0.5) return true;
+      const scrolls = style.overflowX !== 'visible';
+      if (scrolls && p.getBoundingClientRect().right <= width + 0.5) return true;
     }
     return false;
   };
@@ -413,6 +414,26 @@ def test_first_visit_logs_no_theme_error(site: Path, browser: object) -> None:
         context.close()
 
 
+def test_slider_handles_are_in_the_tab_order(site: Path, browser: object) -> None:
+    """From one slider handle, Tab reaches the next (past its value box), Shift+Tab the one
+    before: a keyboard reader gets to every slider of an explorer without a mouse."""
+    page = _visit(browser, site / "chapters" / "02_coin.html", DESKTOP)
+    try:
+        handles = page.locator(".widget-vbox:has(> .mle-explorer)").first.locator(".noUi-handle")
+        assert handles.count() == 3
+        active = "document.activeElement"
+        handles.first.focus()
+        for key, order in [("Tab", [1, 2]), ("Shift+Tab", [1, 0])]:
+            for want in order:
+                for _ in range(3):  # the value box of a slider comes between two handles
+                    page.keyboard.press(key)
+                    if handles.nth(want).evaluate(f"h => h === {active}"):
+                        break
+                assert handles.nth(want).evaluate(f"h => h === {active}"), (key, want)
+    finally:
+        page.context.close()
+
+
 def _saved_notebook(download: object, expected: Path) -> None:
     """The saved file is the chapter's notebook: valid JSON, nbformat 4, the same cells."""
     assert download.suggested_filename == expected.name
@@ -424,9 +445,7 @@ def _saved_notebook(download: object, expected: Path) -> None:
 
 
 @pytest.mark.parametrize("how", ["mouse", "keyboard"])
-def test_notebook_download_saves_the_file_from_disk(
-    site: Path, browser: object, how: str
-) -> None:
+def test_notebook_download_saves_the_file_from_disk(site: Path, browser: object, how: str) -> None:
     """From file:// Chromium ignores the link's download attribute; the button must still
     save the notebook (not open its JSON), by mouse and by keyboard, loading nothing for
     it before the click."""
