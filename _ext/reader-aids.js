@@ -34,22 +34,11 @@
   // ---- 2. Names for what screen readers would announce without one ---------------
   const text = (node) => (node ? node.textContent.replace(/\s+/g, " ").trim() : "");
 
-  function nameSliders(root) {
-    // ipywidgets 8 sliders: a role="slider" handle (noUiSlider) not tied to the
-    // <label class="widget-label">, and a contenteditable value box without a name.
-    for (const slider of root.querySelectorAll(".widget-slider:not([data-mle-named])")) {
-      const label = text(slider.querySelector(":scope > .widget-label"));
-      const handles = slider.querySelectorAll(".noUi-handle");
-      if (!label || !handles.length) continue;
-      slider.dataset.mleNamed = "1";
-      handles.forEach((handle) => handle.setAttribute("aria-label", label));
-      const readout = slider.querySelector(".widget-readout");
-      if (readout) {
-        readout.setAttribute("role", "textbox");
-        readout.setAttribute("aria-label", `${label}: value`);
-      }
-    }
-  }
+  // Sliders: the handle and the value box, named from the slider's label. The naming rule
+  // is the explorer's (code/mle_book/static/explorer.js, "accessible names (live
+  // clients)"), which the build copies in place of the next line, so the static book and
+  // the live notebook clients name sliders the same way. It defines nameSliderControls.
+  /* @include explorer.js: accessible names (live clients) */
 
   function nameToggles(root) {
     // sphinx-togglebutton names every button "Toggle hidden content": name it after its
@@ -110,17 +99,54 @@
   }
 
   // ---- 4. The ".ipynb" download saves the file (also from file://) ------------------
+  // Over http(s) the link's download attribute does it. From file:// Chromium ignores
+  // that attribute (every file is its own origin) and opens the JSON; so on a click
+  // there, load the notebook's text from the script the build put beside it
+  // (NN_name.ipynb.js, see _ext/reader_aids.py; nothing is loaded before the click) and
+  // save it through a blob: link, whose download attribute is honoured. The button stays
+  // the theme's link: same name, focus and Enter key for every reader.
+  function saveNotebook(link) {
+    const url = link.href, name = link.getAttribute("download");
+    const open = () => { window.location.href = url; };  // if the script is missing
+    const save = () => {
+      const text = window.mleNotebooks && window.mleNotebooks[url];
+      if (typeof text !== "string") { open(); return; }
+      const blobUrl = URL.createObjectURL(new Blob([text], { type: "application/x-ipynb+json" }));
+      const temporary = document.createElement("a");
+      temporary.href = blobUrl;
+      temporary.download = name;
+      temporary.hidden = true;
+      document.body.append(temporary);
+      temporary.click();
+      temporary.remove();
+      setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+    };
+    if (window.mleNotebooks && typeof window.mleNotebooks[url] === "string") { save(); return; }
+    const script = document.createElement("script");
+    script.src = `${url}.js`;
+    script.onload = () => { script.remove(); save(); };
+    script.onerror = () => { script.remove(); open(); };
+    document.head.append(script);
+  }
+
   function downloadLinks() {
     for (const link of document.querySelectorAll("a.btn-download-source-button[href$='.ipynb']")) {
+      if (link.dataset.mleDownload) continue;
+      link.dataset.mleDownload = "1";
       link.setAttribute("download", link.getAttribute("href").split("/").pop());
       link.removeAttribute("target");
+      link.addEventListener("click", (event) => {
+        if (window.location.protocol !== "file:") return;
+        event.preventDefault();
+        saveNotebook(link);
+      });
     }
   }
 
   function fixAll() {
     forwardToggles();
     nameStatic();
-    nameSliders(document);
+    nameSliderControls(document);
     nameToggles(document);
     downloadLinks();
     focusScrollers();
@@ -132,7 +158,7 @@
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
-      nameSliders(document);
+      nameSliderControls(document);
       nameToggles(document);
     });
   });

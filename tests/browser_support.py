@@ -101,3 +101,35 @@ class PageVisit:
 def html_pages(site: Path) -> list[Path]:
     """Rendered pages; the theme's _static/*.html are template macros, not pages."""
     return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "_static")
+
+
+def slider_names(page: object, scope: str) -> list[tuple[str, int, int]]:
+    """Each slider under ``scope``: its label, and how many slider handles and value boxes
+    assistive technology finds by that name (role and accessible name, as Playwright
+    computes them). Waits up to 10 s for the names, which are set after the sliders draw.
+    Every entry of a well-named page is ``(label, 1, 1)``; an unnamed handle is counted
+    under the label ``""``."""
+    sliders = page.locator(f"{scope} .widget-slider")
+    try:
+        page.wait_for_function(
+            f"[...document.querySelectorAll('{scope} .widget-slider .noUi-handle')]"
+            ".every(h => h.getAttribute('aria-label'))",
+            timeout=10_000,
+        )
+    except Exception:  # report what is missing below instead
+        pass
+    names = []
+    for i in range(sliders.count()):
+        slider = sliders.nth(i)
+        # JupyterLab and Notebook 7 skip rendering cells out of view (content-visibility),
+        # and what is not rendered has no text or role to compute: look at it first.
+        slider.scroll_into_view_if_needed()
+        label = " ".join(slider.locator(":scope > .widget-label").text_content().split())
+        handles = slider.get_by_role("slider", name=label, exact=True).count() if label else 0
+        boxes = slider.get_by_role("textbox", name=f"{label}: value", exact=True).count()
+        names.append((label, handles, boxes))
+    # Handles whose computed name is empty (every handle must be counted above).
+    handles = page.locator(f"{scope} .widget-slider .noUi-handle").count()
+    unnamed = handles - sum(n[1] for n in names)
+    names += [("", 0, 0)] * unnamed
+    return names

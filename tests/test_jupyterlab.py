@@ -1,7 +1,8 @@
 """The coin explorer with a live kernel: real JupyterLab, real kernel, real Chromium.
 
-Starts JupyterLab on the loopback interface, opens the coin chapter, runs every cell
-and moves the heads slider with the keyboard: the figure must redraw to the new peak.
+Starts JupyterLab on the loopback interface, opens the coin chapter, runs every cell,
+checks that every slider handle and value box has an accessible name, and moves the
+heads slider with the keyboard: the figure must redraw to the new peak.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import slider_names
 from live_server import TOKEN, jupyter_server
 
 playwright = pytest.importorskip("playwright.sync_api")
 
 ROOT = Path(__file__).resolve().parents[1]
+# The coin chapter's explorers and their sliders (heads, tails, θ (marker); data × k).
+EXPLORERS_IN_COIN, SLIDERS_IN_COIN = 2, 4
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +50,12 @@ def test_coin_explorer_works_with_a_live_kernel(
         readout.wait_for(timeout=120_000)
         explorer = page.locator(".jp-OutputArea .mle-explorer").first
         assert float(explorer.get_attribute("data-peak")) == pytest.approx(9 / 13)
+        # Every slider handle and value box has a name from its label (the page has no
+        # reader-aids.js here: the explorer names the controls in its box).
+        page.locator(".jp-OutputArea .mle-explorer").nth(EXPLORERS_IN_COIN - 1).wait_for()
+        names = slider_names(page, ".jp-OutputArea")
+        assert len(names) >= SLIDERS_IN_COIN
+        assert [n for n in names if not n[0] or n[1:] != (1, 1)] == [], names
         vbox = page.locator(".jp-OutputArea .widget-vbox").first
         handle = vbox.locator(".noUi-handle").first
         handle.scroll_into_view_if_needed()

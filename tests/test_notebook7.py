@@ -1,8 +1,9 @@
 """The notebook clients readers use: Notebook 7 with a live kernel, and any MPLBACKEND.
 
 Starts Jupyter Notebook 7 on the loopback interface, opens the coin chapter, runs every
-cell and moves the heads slider with the keyboard: the figure must redraw to the new
-peak, and focus must stay on the slider. The matplotlib tests start kernels the way
+cell, checks that every slider handle and value box has an accessible name, and moves
+the heads slider with the keyboard: the figure must redraw to the new peak, and focus
+must stay on the slider. The matplotlib tests start kernels the way
 JupyterLab/Notebook/nbconvert (the book's kernelspec) and nbval (--nbval-current-env)
 do, with MPLBACKEND=agg in the environment: figures must still be shown.
 """
@@ -17,10 +18,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from browser_support import slider_names
 from live_server import TOKEN, jupyter_server
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
+# The coin chapter's explorers and their sliders (heads, tails, θ (marker); data × k).
+EXPLORERS_IN_COIN, SLIDERS_IN_COIN = 2, 4
 PLOT = "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.show()"
 
 
@@ -54,6 +58,12 @@ def test_coin_slider_takes_the_arrow_keys_in_notebook7(
         readout.wait_for(timeout=120_000)
         explorer = page.locator(".jp-OutputArea .mle-explorer").first
         assert float(explorer.get_attribute("data-peak")) == pytest.approx(9 / 13)
+        # Every slider handle and value box has a name from its label (no reader-aids.js
+        # in a live client: the explorer names the controls in its box).
+        page.locator(".jp-OutputArea .mle-explorer").nth(EXPLORERS_IN_COIN - 1).wait_for()
+        names = slider_names(page, ".jp-OutputArea")
+        assert len(names) >= SLIDERS_IN_COIN
+        assert [n for n in names if not n[0] or n[1:] != (1, 1)] == [], names
         # Which cell is active, by position (its class list also carries transient
         # styling such as jp-toolbar-overlap).
         active_index = (

@@ -704,6 +704,48 @@ function keepKeysInControls(root) {
   return true;
 }
 
+// ---- accessible names (live clients) ----
+// ipywidgets 8 sliders render a role="slider" handle (noUiSlider) that is not tied to the
+// slider's <label class="widget-label">, and a contenteditable value box without a name:
+// a screen reader hears only "slider". The one naming rule of the book is here: each
+// handle is named by its label, and the value box is a textbox "<label>: value". The
+// explorer applies it to the controls in its own box (JupyterLab, Notebook 7, the static
+// book); the book build copies this section into _ext/reader-aids.js, which applies it
+// to every slider of a page. Idempotent; it writes only names that are missing or stale.
+function nameSliderControls(root) {
+  for (const slider of root.querySelectorAll(".widget-slider")) {
+    const label = slider.querySelector(":scope > .widget-label");
+    const name = label ? label.textContent.replace(/\s+/g, " ").trim() : "";
+    if (!name) continue;
+    for (const handle of slider.querySelectorAll(".noUi-handle")) {
+      if (handle.getAttribute("aria-label") !== name) handle.setAttribute("aria-label", name);
+    }
+    const readout = slider.querySelector(".widget-readout");
+    if (readout && readout.getAttribute("aria-label") !== `${name}: value`) {
+      readout.setAttribute("role", "textbox");
+      readout.setAttribute("aria-label", `${name}: value`);
+    }
+  }
+}
+
+// Name the controls in the explorer's box once the figure is placed in it, and again
+// when controls render after the figure. Returns a handle whose stop() ends the watch.
+function nameControlsNear(root) {
+  let watcher = null, frames = 0, frame = 0;
+  const look = () => {
+    const box = root.parentElement && root.parentElement.closest(".widget-vbox, .widget-box");
+    if (!box) { if (++frames < 600) frame = requestAnimationFrame(look); return; }
+    nameSliderControls(box);
+    watcher = new MutationObserver((records) => {
+      if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1))) nameSliderControls(box);
+    });
+    watcher.observe(box, { childList: true, subtree: true });
+  };
+  look();
+  return { stop: () => { cancelAnimationFrame(frame); if (watcher) watcher.disconnect(); } };
+}
+// ---- end accessible names ----
+
 // Split a title into lines that fit the figure's width.
 // `ratio`: the drawn title's measured width over its estimate (fonts differ).
 function wrapTitle(text, width, ratio = 1.1) {
@@ -720,6 +762,7 @@ function wrapTitle(text, width, ratio = 1.1) {
 
 function render({ model, el: root }) {
   root.classList.add("mle-explorer");
+  const names = nameControlsNear(root);  // see "accessible names" above
   // Draw inside a shadow root: page-wide DOM observers (the theme's icon scripts) then
   // never see the redraws, which keeps a slider step well within one frame.
   const shadow = root.shadowRoot || root.attachShadow({ mode: "open" });
@@ -778,6 +821,7 @@ function render({ model, el: root }) {
   redraw();
   return () => {
     if (sizes) sizes.disconnect();
+    names.stop();
     for (const name of model.get("_redraw_on")) model.off(`change:${name}`, redraw);
   };
 }

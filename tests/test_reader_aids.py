@@ -1,0 +1,70 @@
+"""The build-time parts of _ext/reader_aids.py: the page script and the notebook scripts.
+
+The browser side (the download saves the file from file://, sliders are named) is
+exercised by tests/test_browser.py, tests/test_a11y.py and the live-client tests.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
+reader_aids = pytest.importorskip("reader_aids")
+ExtensionError = pytest.importorskip("sphinx.errors").ExtensionError
+
+
+def test_page_script_holds_the_explorers_naming_rule_once() -> None:
+    script = reader_aids.page_script()
+    explorer = reader_aids.EXPLORER.read_text(encoding="utf-8")
+    start = explorer.index(reader_aids.SECTION_START)
+    end = explorer.index(reader_aids.SECTION_END) + len(reader_aids.SECTION_END)
+    assert reader_aids.INCLUDE not in script
+    assert script.count(explorer[start:end]) == 1
+    assert script.count("function nameSliderControls(") == 1
+    assert "nameSliderControls(document)" in script
+
+
+def test_page_script_fails_loudly_without_the_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    explorer = tmp_path / "explorer.js"
+    explorer.write_text("export default {};\n", encoding="utf-8")
+    monkeypatch.setattr(reader_aids, "EXPLORER", explorer)
+    with pytest.raises(ExtensionError, match="accessible names"):
+        reader_aids.page_script()
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_notebook_script_gives_back_the_exact_text(tmp_path: Path) -> None:
+    """Whatever the notebook holds (non-ASCII, line separators, quotes, </script>), the
+    script files exactly its text under its own URL without ``.js``."""
+    text = json.dumps(
+        {
+            "cells": [{"source": ['θ̂ = 9/13 \u2028 \u2029 "quoted" \\ </script> `${x}`\n']}],
+            "nbformat": 4,
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+    notebook = tmp_path / "01_x.ipynb"
+    notebook.write_text(text, encoding="utf-8")
+    script = reader_aids.write_notebook_script(notebook)
+    assert script == tmp_path / "01_x.ipynb.js"
+    url = "file:///book/_sources/chapters/01_x.ipynb"
+    runner = (
+        "const fs = require('fs'); globalThis.window = {};"
+        f"globalThis.document = {{currentScript: {{src: {json.dumps(url + '.js')}}}}};"
+        f"eval(fs.readFileSync({json.dumps(str(script))}, 'utf8'));"
+        f"process.stdout.write(JSON.stringify(window.mleNotebooks[{json.dumps(url)}]));"
+    )
+    result = subprocess.run(
+        ["node", "-e", runner], capture_output=True, text=True, check=True, encoding="utf-8"
+    )
+    assert json.loads(result.stdout) == text
+    assert script.read_text(encoding="utf-8").isascii()
