@@ -491,9 +491,6 @@ _SCALAR = (
     "TypeError naming no argument (kind 2/3); use _validation.check_probability_scalar"
 )
 KNOWN_FAULTS: dict[str, str] = {
-    # continuous (chapters 1/2/4 engineer)
-    "continuous.gaussian_interval_nll": "mu=-1e308 returns inf",
-    "continuous.gaussian_mixture_nll": "huge sample or epsilon=5e-324 returns inf",
     # exercises, top part (exercises engineer)
     "exercises.parse_answer": "messages name the caller's label (name='abc' -> 'abc must be"
     " ...'), which the checker does not count as naming an argument; name is now checked",
