@@ -567,6 +567,7 @@ def _spread_out(sample: list[float]) -> bool:
     return float(np.ptp(values)) > 1e-6 * (float(np.max(np.abs(values))) + 1.0)
 
 
+@settings(deadline=None)  # properties, not timings (the machine is shared)
 @given(_samples)
 def test_gaussian_mle_equals_scipy_norm_fit(sample: list[float]) -> None:
     assume(_spread_out(sample))
@@ -577,6 +578,7 @@ def test_gaussian_mle_equals_scipy_norm_fit(sample: list[float]) -> None:
     assert fit.sigma == pytest.approx(scale, rel=1e-7)
 
 
+@settings(deadline=None)  # properties, not timings (the machine is shared)
 @given(st.lists(_positive, min_size=1, max_size=50))
 def test_exponential_mle_equals_scipy_expon_fit(sample: list[float]) -> None:
     assume(max(sample) > 1e-6)
@@ -584,6 +586,7 @@ def test_exponential_mle_equals_scipy_expon_fit(sample: list[float]) -> None:
     assert C.exponential_mle(sample) == pytest.approx(1 / scale, rel=1e-9)
 
 
+@settings(deadline=None)  # properties, not timings (the machine is shared)
 @given(
     _samples,
     st.floats(min_value=-2.0, max_value=2.0),
@@ -599,6 +602,7 @@ def test_gaussian_nll_is_smallest_at_the_mle(
     assert best <= other + 1e-9 * abs(best) + 1e-9
 
 
+@settings(deadline=None)  # properties, not timings (the machine is shared)
 @given(st.lists(_positive, min_size=1, max_size=50), st.floats(min_value=0.1, max_value=10.0))
 def test_exponential_nll_is_smallest_at_the_mle(sample: list[float], factor: float) -> None:
     assume(max(sample) > 1e-6)
@@ -607,6 +611,7 @@ def test_exponential_nll_is_smallest_at_the_mle(sample: list[float], factor: flo
     assert best <= C.exponential_nll(sample, rate * factor) + 1e-9 * abs(best) + 1e-9
 
 
+@settings(deadline=None)  # properties, not timings (the machine is shared)
 @given(
     _samples, st.lists(_finite, min_size=1, max_size=5), st.floats(min_value=0.01, max_value=1e3)
 )
@@ -618,6 +623,7 @@ def test_gaussian_nll_grid_equals_pointwise_nll(
         assert value == pytest.approx(C.gaussian_nll(sample, mu, sigma), rel=1e-8, abs=1e-6)
 
 
+@settings(deadline=None)  # properties, not timings (the machine is shared)
 @given(
     st.lists(_positive, min_size=1, max_size=50),
     st.lists(st.floats(0.01, 100.0), min_size=1, max_size=5),
@@ -628,7 +634,7 @@ def test_exponential_nll_grid_equals_pointwise_nll(sample: list[float], rates: l
         assert value == pytest.approx(C.exponential_nll(sample, rate), rel=1e-9, abs=1e-9)
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(
     st.floats(min_value=-20.0, max_value=20.0),
     st.floats(min_value=-5.0, max_value=5.0),
@@ -646,6 +652,7 @@ def test_interval_probability_matches_scipy(x: float, mu: float, sigma: float, e
     assert got == pytest.approx(expected, rel=1e-6, abs=1e-300)
 
 
+@settings(deadline=None)  # properties, not timings (the machine is shared)
 @given(_samples, st.floats(-10.0, 10.0), st.floats(1e-3, 1e3), st.floats(1e-6, 1e3))
 def test_interval_nll_is_never_negative(
     sample: list[float], mu: float, sigma: float, eps: float
@@ -676,7 +683,7 @@ def test_nll_against_sigma_figure() -> None:
     assert ax.get_title() and ax.get_ylabel() == "NLL"
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(
     st.lists(st.floats(0.01, 100.0), min_size=2, max_size=30),
     st.floats(1e-3, 1e3),

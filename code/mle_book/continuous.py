@@ -692,7 +692,7 @@ def _log_normal_mass(
     - *narrow* (:math:`w \le 1` and :math:`w|c| \le 1`): :math:`\ln w + \ln\varphi(c) +
       \ln\frac1w\int_{-w/2}^{w/2} e^{-cs - s^2/2}\,ds`, the last integral by
       Gauss-Legendre quadrature (its integrand is entire and within a factor
-      :math:`e^{0.7}` of 1);
+      :math:`e^{0.625}` of 1);
     - *left tail* (b <= 0, not narrow): :math:`\ln\Phi(b) + \ln(1 - e^{d})` with
       :math:`d = \ln\Phi(a) - \ln\Phi(b) = wc + \ln\operatorname{erfcx}(-a/\sqrt2) -
       \ln\operatorname{erfcx}(-b/\sqrt2)`, using :math:`\Phi(t) =
@@ -729,7 +729,7 @@ def _is_narrow(c: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.boo
 def _narrow_mean(c: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
     """(1/w) * integral of exp(-c s - s**2/2) over |s| <= w/2, by Gauss-Legendre.
 
-    For a narrow window the integrand is entire and within a factor e**0.63 of 1, so the
+    For a narrow window the integrand is entire and within a factor e**0.625 of 1, so the
     8-node rule is exact to rounding; the window's probability is w * phi(c) * this.
     """
     s = w[:, None] / 2 * _GL_NODES
