@@ -284,3 +284,160 @@ def test_exponential_log_density_matches_scipy_expon(x, rate) -> None:
     expected = stats.expon(scale=1 / rate).logpdf(x)
     value = continuous.exponential_log_density(x, rate)
     assert value == pytest.approx(expected, rel=8 * EPS, abs=8 * EPS)
+
+
+# ------------------- continuous: interval log-probabilities and mixtures in log space
+def exact_log_interval_mass(x: float, mu: float, sigma: float, eps: float) -> mpmath.mpf:
+    """ln P(x - eps/2 < X < x + eps/2), X ~ N(mu, sigma**2), from the float inputs.
+
+    Written independently of the module: the interval (a, b) is reflected to the left of
+    the mean. One in the left tail is phi(b) * int_0^w exp(b u - u**2 / 2) du by mpmath's
+    quadrature (valid for any b, where mpmath's erfc would overflow); one around the mean
+    is (erf(b / sqrt 2) + erf(-a / sqrt 2)) / 2 if narrower than one standard deviation,
+    else log1p(-(Phi(a) + Phi(-b))).
+    """
+    x, mu, sigma, eps = (mpmath.mpf(v) for v in (x, mu, sigma, eps))
+    c, w = -abs(x - mu) / sigma, eps / sigma
+    a, b = c - w / 2, c + w / 2
+    if b > 0 and w < 1:  # a sum of two positive terms
+        return mpmath.log((mpmath.erf(b / mpmath.sqrt(2)) + mpmath.erf(-a / mpmath.sqrt(2))) / 2)
+    if b > 0:
+
+        def tail(t: mpmath.mpf) -> mpmath.mpf:
+            return mpmath.ncdf(t) if t > -1e4 else mpmath.mpf(0)  # exp(-5e7) is 0 here
+
+        return mpmath.log1p(-(tail(a) + tail(-b)))
+    scale = 1 / max(-b, 1)
+    points = sorted(
+        {mpmath.mpf(0), w}
+        | {min(w, k * scale) for k in (1, 4, 16, 64)}
+        | {min(w, mpmath.mpf(k)) for k in (1, 4, 16)}
+    )
+    # u = w v, so that quad's absolute error target means something when w is tiny
+    integral = w * mpmath.quad(
+        lambda v: mpmath.exp(b * w * v - (w * v) ** 2 / 2), [p / w for p in points]
+    )
+    return -b * b / 2 - mpmath.log(2 * mpmath.pi) / 2 + mpmath.log(integral)
+
+
+#: (x, mu, sigma, epsilon): centre, tails, narrow and wide windows, subnormal widths,
+#: differences that overflow, windows far beyond where the probability underflows.
+INTERVALS = [
+    (0.5, 1.0, 1.0, 0.1),
+    (0.0, 0.0, 1.0, 1e-3),
+    (0.0, 0.0, 1e-9, 1.0),
+    (10.0, 0.0, 1.0, 0.1),
+    (-10.0, 0.0, 1.0, 0.1),
+    (1.0, 0.0, 1.0, 1e-10),
+    (1.0, 0.0, 1.0, 2.0),
+    (5.0, 0.0, 1.0, 3.0),
+    (0.3, 0.0, 1.0, 0.9999),
+    (0.3, 0.0, 1.0, 1.0001),
+    (40.0, 0.0, 1.0, 0.03),
+    (40.0, 0.0, 1.0, 0.0249),
+    (40.0, 0.0, 1.0, 80.0),
+    (1e10, 0.0, 1.0, 1e-12),
+    (1e10, 0.0, 1.0, 1e-9),
+    (1e150, 0.0, 1.0, 1e-160),
+    (1e150, 0.0, 1.0, 1e-140),
+    (0.5, 1.0, 1.0, 5e-324),
+    (3.0, 0.0, 2.0, 5e-324),
+    (1e308, -1e308, 1e308, 1.0),
+    (1.0, 0.0, 1.0, 1e308),
+    (0.5, 0.5, 5e-324, 0.1),
+    (1e-300, 0.0, 1e-300, 1e-300),
+]
+
+
+@pytest.mark.parametrize(("x", "mu", "sigma", "eps"), INTERVALS)
+def test_interval_nll_is_within_a_few_ulps_of_mpmath(x, mu, sigma, eps) -> None:
+    exact = -exact_log_interval_mass(x, mu, sigma, eps)
+    value = continuous.gaussian_interval_nll([x], mu, sigma, eps)
+    assert abs(mpmath.mpf(value) - exact) <= 4 * EPS * abs(exact)
+
+
+magnitudes = st.sampled_from([1e-300, 1e-12, 1e-3, 0.1, 1.0, 10.0, 1e3, 1e12, 1e300])
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(
+    z=st.one_of(st.floats(-50.0, 50.0), st.floats(-1e12, 1e12)),
+    width=st.one_of(st.floats(1e-12, 100.0), st.floats(5e-324, 1e-12)),
+    sigma=magnitudes,
+    mu=st.floats(-1e3, 1e3),
+)
+def test_interval_nll_matches_mpmath_over_the_range(z, width, sigma, mu) -> None:
+    x, eps = mu + z * sigma, width * sigma
+    if not (math.isfinite(x) and eps > 0):
+        return
+    exact = -exact_log_interval_mass(x, mu, sigma, eps)
+    value = continuous.gaussian_interval_nll([x], mu, sigma, eps)
+    # a few ulps, plus what a rounding of the window's ends in standard units changes
+    # (the module must form (x - mu -+ eps/2) / sigma in floats)
+    tolerance = 8 * EPS * abs(exact) + 2 * EPS * end_sensitivity(x, mu, sigma, eps, exact)
+    assert abs(mpmath.mpf(value) - exact) <= tolerance + mpmath.mpf(2.0**-1074)
+
+
+def end_sensitivity(x: float, mu: float, sigma: float, eps: float, nll: mpmath.mpf) -> mpmath.mpf:
+    """(|a| phi(a) + |b| phi(b)) / P: how much ln P moves per unit relative change of an end."""
+    x, mu, sigma, eps = (mpmath.mpf(v) for v in (x, mu, sigma, eps))
+    ends = ((x - mu - eps / 2) / sigma, (x - mu + eps / 2) / sigma)
+    return mpmath.fsum(abs(t) * mpmath.npdf(t) for t in ends) / mpmath.exp(-nll)
+
+
+def exact_mixture_nll(sample, weights, mus, sigmas, eps=None) -> mpmath.mpf:
+    """-sum_i ln sum_k w_k f_k(x_i) at 60 digits (f_k a density or a window's mass)."""
+    total = mpmath.mpf(0)
+    for x in sample:
+        terms = []
+        for w, m, s in zip(weights, mus, sigmas, strict=True):
+            if eps is None:
+                z = (mpmath.mpf(x) - m) / s
+                log_f = -z * z / 2 - mpmath.log(s) - mpmath.log(2 * mpmath.pi) / 2
+            else:
+                log_f = exact_log_interval_mass(x, m, s, eps)
+            terms.append(mpmath.log(w) + log_f)
+        top = max(terms)
+        total -= top + mpmath.log(mpmath.fsum(mpmath.exp(t - top) for t in terms))
+    return total
+
+
+MIXTURES = [
+    ([0.5, 1.5, 2.0, 3.5], [0.5, 0.5], [0.0, 2.0], [1.0, 2.0]),
+    ([40.0, -41.0], [0.5, 0.5], [0.0, 1.0], [1.0, 1.0]),
+    ([1e10, -1e10], [0.3, 0.7], [0.0, 5.0], [1.0, 1e-3]),
+    ([1e150], [0.25, 0.75], [-1e150, 0.0], [1.0, 1.0]),
+    ([1e308], [1.0], [-1e308], [1e308]),
+    ([0.0, 3.0], [0.5, 0.5], [0.0, 3.0], [1e-300, 1.0]),
+]
+
+
+@pytest.mark.parametrize("eps", [None, 0.1, 1e-12, 5e-324])
+@pytest.mark.parametrize(("sample", "weights", "mus", "sigmas"), MIXTURES)
+def test_mixture_nll_matches_mpmath_at_extreme_values(sample, weights, mus, sigmas, eps) -> None:
+    exact = exact_mixture_nll(sample, weights, mus, sigmas, eps)
+    value = continuous.gaussian_mixture_nll(sample, weights, mus, sigmas, epsilon=eps)
+    # log-sum-exp adds a rounding of about one ulp of each row's log to the NLL
+    scale = sum(abs(exact_mixture_nll([x], weights, mus, sigmas, eps)) for x in sample)
+    assert abs(mpmath.mpf(value) - exact) <= 8 * EPS * (scale + 1)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(
+    z=st.one_of(st.floats(-40.0, 40.0), st.floats(-1e5, 1e5)),
+    width=st.one_of(st.floats(1e-12, 100.0), st.floats(1e-300, 1e-12)),
+    sigma=magnitudes,
+)
+def test_interval_probability_is_within_a_few_ulps_of_mpmath(z, width, sigma) -> None:
+    """Relative accuracy in both tails and for narrow windows (its docstring's promise)."""
+    x, eps = z * sigma, width * sigma
+    if not (math.isfinite(x) and eps > 0):
+        return
+    log_exact = exact_log_interval_mass(x, 0.0, sigma, eps)
+    exact = mpmath.exp(log_exact)
+    value = continuous.interval_probability(x, 0.0, sigma, eps)
+    if exact < mpmath.mpf(2.0**-1022):  # subnormal or below: absolute accuracy only
+        assert abs(mpmath.mpf(value) - exact) <= mpmath.mpf(2.0**-1074)
+        return
+    sensitivity = end_sensitivity(x, 0.0, sigma, eps, -log_exact)
+    assert abs(mpmath.mpf(value) - exact) <= exact * (8 * EPS + 4 * EPS * sensitivity)

@@ -520,6 +520,32 @@ def test_parse_answer_rejects_naming_the_argument(answer: object, error: type) -
         parse_answer(answer)
 
 
+@pytest.mark.parametrize("name", ["alpha_hat", "fit.mu", "x1"])
+def test_parse_answer_messages_call_the_answer_by_the_given_name(name: str) -> None:
+    with pytest.raises(TypeError, match=rf"^{re.escape(name)} must be a number"):
+        parse_answer(None, name=name)
+    with pytest.raises(ValueError, match=rf"^{re.escape(name)} is not a number"):
+        parse_answer("abc", name=name)
+    assert parse_answer("1/4", name=name) == 0.25
+
+
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [
+        ("", ValueError),
+        ("0.5", ValueError),
+        ("my answer", ValueError),
+        ("a.", ValueError),
+        (None, TypeError),
+        (b"x", TypeError),
+    ],
+)
+def test_parse_answer_rejects_a_name_that_is_not_a_name(name: object, error: type) -> None:
+    # a message "0.5 must be a number" would name nothing the reader can find
+    with pytest.raises(error, match=r"^name must be"):
+        parse_answer("1/4", name=name)
+
+
 @pytest.mark.parametrize(
     "text", ["__import__('os').system('touch /tmp/x')", "exec('x=1')", "open('/etc/passwd')"]
 )

@@ -11,7 +11,9 @@ into errors and a CPU-time bound per call, the call must either
   where :data:`DOCUMENTED_INFINITY` lists it), or
 - raise ``ValueError``/``TypeError`` whose message names an argument of the function
   (the replaced one when the rules require its rejection): a message about an argument
-  the caller never passed, or a bare numpy/Python message, is a fault.
+  the caller never passed, or a bare numpy/Python message, is a fault. Where a function
+  takes the name its messages give an argument (:data:`DISPLAY_NAMES`), that name
+  counts as naming the argument.
 
 Where the package's rules (see :mod:`mle_book`) say a value is never valid for an
 argument of that annotation (a bool for a number, a number for a flag, a string for a
@@ -312,6 +314,17 @@ DOCUMENTED_INFINITY: dict[str, str] = {
     "continuous.exponential_log_density": "-inf for x < 0, where the density is 0",
 }
 
+#: Arguments that hold the name under which messages refer to another argument
+#: (module.function -> {label argument: argument it names}). ``parse_answer(answer,
+#: name="alpha_hat")`` reads an answer that a wrapper or the reader's code calls
+#: ``alpha_hat``, and its messages say "alpha_hat must be ...": they name what the caller
+#: gave. So a message that contains the label's value counts as naming that one
+#: argument, and only when the value is an identifier (or dotted identifiers) that the
+#: function accepted: a label such as "0.5" or "must" would let any message pass.
+DISPLAY_NAMES: dict[str, dict[str, str]] = {
+    "exercises.parse_answer": {"name": "answer"},
+}
+
 CPU_SECONDS_PER_CALL = 1.0
 WALL_SECONDS_PER_CALL = 60.0  # hang guard only; the bound that counts is CPU time
 
@@ -464,6 +477,15 @@ def judge(
         return [*faults, f"raised {type(error).__name__}: {error} ({shown})"]
     message = str(error)
     named = [name for name in signature.parameters if re.search(rf"\b{name}\b", message)]
+    for label_argument, target in DISPLAY_NAMES.get(label, {}).items():
+        shown_as = arguments.get(label_argument)
+        if (
+            isinstance(shown_as, str)
+            and all(part.isidentifier() for part in shown_as.split("."))
+            and re.search(rf"(?<![\w.]){re.escape(shown_as)}(?![\w.])", message)
+            and target not in named
+        ):
+            named.append(target)
     if not named:
         faults.append(f"message names no argument: {message!r} ({shown})")
     for name, expected in required.items():
@@ -486,18 +508,7 @@ FACTORY = {label: factory for label, factory, _ in HOSTILE}
 #: Each is a strict xfail: when the fault is fixed the test XPASSes and fails, so the
 #: entry must then be deleted. Functions of likelihood, exercises' worked-solution
 #: helpers and _validation have no entries and must never get one.
-_SCALAR = (
-    "float(check_probability(...)) on an array raises NumPy's 'only 0-dimensional arrays' "
-    "TypeError naming no argument (kind 2/3); use _validation.check_probability_scalar"
-)
-KNOWN_FAULTS: dict[str, str] = {
-    # continuous (chapters 1/2/4 engineer)
-    "continuous.gaussian_interval_nll": "mu=-1e308 returns inf",
-    "continuous.gaussian_mixture_nll": "huge sample or epsilon=5e-324 returns inf",
-    # exercises, top part (exercises engineer)
-    "exercises.parse_answer": "messages name the caller's label (name='abc' -> 'abc must be"
-    " ...'), which the checker does not count as naming an argument; name is now checked",
-}
+KNOWN_FAULTS: dict[str, str] = {}
 
 # ------------------------------------------------------------------------- tests
 
@@ -727,6 +738,47 @@ def _slow(theta: float) -> float:
 
 def _wrong_type(theta: float) -> float:
     return "0.5"  # type: ignore[return-value]
+
+
+def _labelled(theta: float, name: str = "theta") -> float:
+    if not math.isfinite(theta):
+        raise ValueError(f"{name} must be finite")
+    return theta
+
+
+def _ignores_its_label(theta: float, name: str = "theta") -> float:
+    if not math.isfinite(theta):
+        raise ValueError("p must be finite")
+    return theta
+
+
+def _extends_its_label(theta: float, name: str = "theta") -> float:
+    if not math.isfinite(theta):
+        raise ValueError(f"{name}_hat must be finite")
+    return theta
+
+
+@pytest.mark.parametrize(
+    ("function", "name", "counts"),
+    [
+        (_labelled, "alpha_hat", True),  # the message names theta as the caller called it
+        (_labelled, "fit.mu", True),
+        (_labelled, "theta", True),
+        (_ignores_its_label, "alpha_hat", False),  # a name other than the one given
+        (_labelled, "0.5", False),  # not a name: "0.5 must be finite" names nothing
+        (_extends_its_label, "alpha", False),  # "alpha" is not a word of "alpha_hat ..."
+    ],
+)
+def test_a_display_name_counts_only_as_given(monkeypatch, function, name, counts) -> None:
+    label = "fake." + function.__name__
+    arguments = {"theta": math.nan, "name": name}
+    outcome = run(function, arguments)
+    monkeypatch.setitem(DISPLAY_NAMES, label, {"name": "theta"})
+    faults = judge(label, function, arguments, {"theta": "nan"}, outcome)
+    assert (faults == []) is counts, faults
+    monkeypatch.delitem(DISPLAY_NAMES, label)  # undeclared: only the word "theta" counts
+    faults = judge(label, function, arguments, {"theta": "nan"}, outcome)
+    assert (faults == []) is (counts and name == "theta"), faults
 
 
 @pytest.mark.parametrize(

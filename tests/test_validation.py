@@ -17,6 +17,7 @@ from mle_book._validation import (
     check_finite_result,
     check_flag,
     check_int_in_range,
+    check_non_negative,
     check_positive,
     check_probability,
     check_real,
@@ -286,7 +287,7 @@ NOT_REAL = [
 
 
 @pytest.mark.parametrize(("value", "expected"), REAL_FORMS)
-@pytest.mark.parametrize("check", [check_real, check_positive])
+@pytest.mark.parametrize("check", [check_real, check_positive, check_non_negative])
 def test_every_real_form_is_accepted_by_every_real_check(check, value, expected) -> None:
     result = check(value, "x")
     assert result == expected and type(result) is float
@@ -305,6 +306,7 @@ def test_every_real_form_with_a_whole_value_is_a_count(value, expected) -> None:
     [
         check_real,
         check_positive,
+        check_non_negative,
         lambda value, name: check_count(value, name),
         lambda value, name: check_int_in_range(value, name, 0, 5),
     ],
@@ -329,11 +331,32 @@ def test_wrong_kinds_are_type_errors_naming_argument_and_value(check, value, wor
     ],
 )
 def test_huge_or_non_finite_reals_are_value_errors_never_overflow(value, text) -> None:
-    for check in (check_real, check_positive):
+    for check in (check_real, check_positive, check_non_negative):
         with pytest.raises(ValueError) as error:
             check(value, "mu")
         assert str(error.value).startswith("mu must be")
         assert text in str(error.value) or "float range" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (-1, "-1"),
+        (-1e-300, "-1e-300"),
+        (Fraction(-1, 3), "Fraction(-1, 3)"),
+        (np.float32(-0.5), "-0.5"),
+    ],
+)
+def test_non_negative_rejects_negatives_naming_the_range(value, shown) -> None:
+    with pytest.raises(ValueError) as error:
+        check_non_negative(value, "penalty")
+    assert str(error.value) == f"penalty must be in [0, inf), got {shown}"
+
+
+@pytest.mark.parametrize("value", [0, 0.0, -0.0, Fraction(0), 5e-324, 1e308])
+def test_non_negative_accepts_zero_and_positives_as_plus_floats(value) -> None:
+    result = check_non_negative(value, "penalty")
+    assert result == float(value) and math.copysign(1.0, result) == 1.0
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ the argument, the allowed range and what the caller passed, so a learner sees wh
 fix rather than a numpy warning, an ``OverflowError`` or NaN. The rules (also stated
 in the package docstring, :mod:`mle_book`):
 
-- **Real scalars** (:func:`check_real`, :func:`check_positive`, :func:`check_count`,
+- **Real scalars** (:func:`check_real`, :func:`check_positive`,
+  :func:`check_non_negative`, :func:`check_count`,
   :func:`check_int_in_range`) accept ``int``, ``float``, :class:`fractions.Fraction`,
   NumPy integer and floating scalars, and 0-d arrays of those (anything whose
   ``numpy.asarray`` is 0-d with an integer or floating dtype). ``bool``/``numpy.bool_``,
@@ -50,6 +51,7 @@ __all__ = [
     "check_finite_result",
     "check_flag",
     "check_int_in_range",
+    "check_non_negative",
     "check_positive",
     "check_probability",
     "check_probability_scalar",
@@ -257,6 +259,41 @@ def check_positive(value: object, name: str) -> float:
     if result <= 0:
         raise ValueError(f"{name} must be in (0, inf), got {describe(value)}")
     return result
+
+
+def check_non_negative(value: object, name: str) -> float:
+    """Return ``value`` as a float in [0, inf), or raise naming ``name``.
+
+    For a penalty, a decay or a standard error, where 0 is allowed.
+
+    Parameters
+    ----------
+    value : object
+        A real scalar (see the module's rules).
+    name : str
+        The argument's name, used in the message.
+
+    Returns
+    -------
+    float
+        The value as a Python float, >= 0 and finite.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real scalar.
+    ValueError
+        If it is not finite or is < 0.
+
+    Examples
+    --------
+    >>> check_non_negative(0, "penalty")
+    0.0
+    """
+    result = check_real(value, name)
+    if result < 0:
+        raise ValueError(f"{name} must be in [0, inf), got {describe(value)}")
+    return result + 0.0  # -0.0 becomes +0.0
 
 
 def _whole_number(value: object, name: str, expected: str) -> int:

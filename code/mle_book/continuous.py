@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy import special
 
 from ._validation import (
     _as_float_array,
@@ -621,6 +622,142 @@ def _normal_mass(lower: ArrayLike, upper: ArrayLike) -> NDArray[np.float64]:
     return np.clip(mass, 0.0, 1.0)  # rounding could otherwise step just outside [0, 1]
 
 
+#: Gauss-Legendre rule on [-1, 1] for the narrow-interval branch of _log_normal_mass
+#: (the integrand there is entire and nearly constant, so 8 nodes reach machine precision).
+_GL_NODES, _GL_WEIGHTS = np.polynomial.legendre.leggauss(8)
+
+
+def _standard_offset(
+    x: NDArray[np.float64], mu: NDArray[np.float64], sigma: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    r""":math:`-|x - \mu|/\sigma` elementwise (-inf only beyond the float range).
+
+    A difference that overflows is recomputed from halved inputs (exact for the normal
+    floats involved), so e.g. x = 1e308, mu = -1e308, sigma = 1e308 gives -2.
+    """
+    with np.errstate(over="ignore", under="ignore"):
+        offset = -np.abs(x - mu) / sigma
+        wide = np.isneginf(offset) & np.isfinite(sigma)
+        if np.any(wide):
+            offset[wide] = -np.abs(x[wide] / 2 - mu[wide] / 2) / sigma[wide] * 2
+    return offset
+
+
+def _standardised_interval(
+    x: ArrayLike, mu: ArrayLike, sigma: ArrayLike, epsilon: float
+) -> tuple[NDArray[np.float64], ...]:
+    r"""The interval x +- epsilon/2 in standard units, reflected to the left of the mean.
+
+    Returns ``(a, b, c, w, log_w)``: the ends a <= b, the centre c <= 0 and the width w
+    of :math:`((x - \mu) \mp \epsilon/2)/\sigma` after the reflection
+    :math:`x - \mu \to -|x - \mu|` (which leaves the probability unchanged), and
+    :math:`\ln w` (finite even where w under- or overflows).
+    A difference that overflows is recomputed from halved inputs (exact for normal
+    floats); ends beyond the float range come out as +-inf, never NaN.
+    """
+    x, mu, sigma = np.broadcast_arrays(
+        np.asarray(x, dtype=float), np.asarray(mu, dtype=float), np.asarray(sigma, dtype=float)
+    )
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        offset = -np.abs(x - mu)
+        low = offset - epsilon / 2
+        c, a, b = offset / sigma, low / sigma, (offset + epsilon / 2) / sigma
+        wide = ~np.isfinite(low)  # |x - mu| + epsilon/2 beyond the float range
+        if np.any(wide):
+            half = -np.abs(x[wide] / 2 - mu[wide] / 2)
+            c[wide] = half / sigma[wide] * 2
+            a[wide] = (half - epsilon / 4) / sigma[wide] * 2
+            b[wide] = (half + epsilon / 4) / sigma[wide] * 2
+        w = epsilon / sigma
+        # ln w directly where w is a normal float (a difference of two large logs would
+        # lose digits), from the logs where w under- or overflowed
+        normal = (w >= np.finfo(float).tiny) & np.isfinite(w)
+        log_w = np.where(
+            normal, np.log(np.where(normal, w, 1.0)), math.log(epsilon) - np.log(sigma)
+        )
+    return a, b, c, w, log_w
+
+
+def _log_normal_mass(
+    a: NDArray[np.float64],
+    b: NDArray[np.float64],
+    c: NDArray[np.float64],
+    w: NDArray[np.float64],
+    log_w: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    r""":math:`\ln P(a < Z < b)` for a standard normal Z, from :func:`_standardised_interval`.
+
+    Three cases, each free of cancellation (Z's law is symmetric, and c <= 0 here):
+
+    - *narrow* (:math:`w \le 1` and :math:`w|c| \le 1`): :math:`\ln w + \ln\varphi(c) +
+      \ln\frac1w\int_{-w/2}^{w/2} e^{-cs - s^2/2}\,ds`, the last integral by
+      Gauss-Legendre quadrature (its integrand is entire and within a factor
+      :math:`e^{0.625}` of 1);
+    - *left tail* (b <= 0, not narrow): :math:`\ln\Phi(b) + \ln(1 - e^{d})` with
+      :math:`d = \ln\Phi(a) - \ln\Phi(b) = wc + \ln\operatorname{erfcx}(-a/\sqrt2) -
+      \ln\operatorname{erfcx}(-b/\sqrt2)`, using :math:`\Phi(t) =
+      \tfrac12 e^{-t^2/2}\operatorname{erfcx}(-t/\sqrt2)`; here :math:`d \le -1/2`;
+    - *straddling* (a < 0 < b, not narrow, so w > 1): :math:`\ln(1 - \Phi(a) - \Phi(-b))`
+      with ``log1p``; the probability is > 0.3 there.
+
+    The result is -inf only where the log-probability is below the float range.
+    """
+    result = np.empty(np.shape(c))
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        narrow = _is_narrow(c, w)
+        left = ~narrow & (b <= 0)
+        middle = ~narrow & ~left
+        # narrow: ln w + ln phi(c) + ln(mean of exp(-c s - s^2/2) over the interval)
+        mean = _narrow_mean(c[narrow], w[narrow])
+        result[narrow] = log_w[narrow] - c[narrow] ** 2 / 2 - _HALF_LOG_TWO_PI + np.log(mean)
+        # left tail: ln Phi(b) + ln(1 - exp(d)), d <= -1/2
+        al, bl = a[left], b[left]
+        d = w[left] * c[left] + np.log(special.erfcx(-al / _SQRT2))
+        d = np.where(np.isneginf(al), -np.inf, d - np.log(special.erfcx(-bl / _SQRT2)))
+        result[left] = special.log_ndtr(bl) + np.log(-np.expm1(d))
+        # straddling 0: ln(1 - Phi(a) - Phi(-b))
+        result[middle] = np.log1p(-(_lower_tail(a[middle]) + _lower_tail(-b[middle])))
+    return result
+
+
+def _is_narrow(c: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Where the window (centre c <= 0, width w) is narrow: w <= 1 and w|c| <= 1."""
+    with np.errstate(over="ignore", invalid="ignore"):  # inf or 0 * inf: not narrow
+        return (w <= 1) & (w * np.abs(c) <= 1)
+
+
+def _narrow_mean(c: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
+    """(1/w) * integral of exp(-c s - s**2/2) over |s| <= w/2, by Gauss-Legendre.
+
+    For a narrow window the integrand is entire and within a factor e**0.625 of 1, so the
+    8-node rule is exact to rounding; the window's probability is w * phi(c) * this.
+    """
+    s = w[:, None] / 2 * _GL_NODES
+    return np.exp(-c[:, None] * s - s**2 / 2) @ (_GL_WEIGHTS / 2)
+
+
+def _lower_tail(t: NDArray[np.float64]) -> NDArray[np.float64]:
+    r""":math:`\Phi(t)` for t <= 0 to a few ulps: :math:`\tfrac12
+    \operatorname{erfcx}(-t/\sqrt2)\,e^{-t^2/2}` with :math:`t^2` split exactly into two
+    floats (Dekker), so the exponential does not amplify the rounding of :math:`t^2`
+    (``scipy.special.ndtr`` errs by about :math:`t^2` ulps there).
+    """
+    t = np.maximum(t, -40.0)  # Phi(-40) < 1e-349: 0 either way, and no overflow below
+    big = t * 134217729.0  # 2**27 + 1
+    high = big - (big - t)
+    low = t - high
+    square = t * t
+    error = ((high * high - square) + 2 * high * low) + low * low  # t*t = square + error
+    return 0.5 * special.erfcx(-t / _SQRT2) * np.exp(-square / 2) * (1 - error / 2)
+
+
+def _log_interval_mass(
+    x: ArrayLike, mu: ArrayLike, sigma: ArrayLike, epsilon: float
+) -> NDArray[np.float64]:
+    """ln P(x - epsilon/2 < X < x + epsilon/2) for X ~ N(mu, sigma**2), elementwise."""
+    return _log_normal_mass(*_standardised_interval(x, mu, sigma, epsilon))
+
+
 def _interval_mass(
     x: NDArray[np.float64], mu: ArrayLike, sigma: ArrayLike, epsilon: float
 ) -> NDArray[np.float64]:
@@ -630,10 +767,20 @@ def _interval_mass(
     return _normal_mass(lower, upper)
 
 
-def _minus_sum_log(mass: NDArray[np.float64], weights: ArrayLike = 1.0) -> float:
-    if np.any(mass == 0):
-        return math.inf  # some observation's interval has (numerically) no probability
-    return float(0.0 - np.sum(weights * np.log(mass)))  # 0.0 - 0.0 is +0.0, never -0.0
+_TOO_FAR = (
+    "the NLL exceeds the float range (about 1.8e308): the sample lies too far from "
+    "{where}; each observation adds about ((x - mu) / sigma)**2 / 2, so |x - mu| / sigma "
+    "must stay well below 1.9e154; move {mu} closer to the sample or make {sigma} larger"
+)
+
+
+def _minus_sum(log_terms: NDArray[np.float64], mu: str, sigma: str, where: str) -> float:
+    """-sum(log_terms), or a ValueError naming ``mu`` and ``sigma`` if beyond the floats."""
+    with np.errstate(over="ignore"):
+        total = 0.0 - float(np.sum(log_terms))  # 0.0 - 0.0 is +0.0, never -0.0
+    if not math.isfinite(total):
+        raise ValueError(_TOO_FAR.format(mu=mu, sigma=sigma, where=where))
+    return total
 
 
 def interval_probability(x: float, mu: float, sigma: float, epsilon: float) -> float:
@@ -641,7 +788,11 @@ def interval_probability(x: float, mu: float, sigma: float, epsilon: float) -> f
 
     For small epsilon it is close to ``epsilon * density(x)``, which is the
     argument for replacing probabilities by densities in the likelihood. Accurate
-    (relative error near machine precision) in both tails.
+    (relative error a few ulps, beyond what rounding the window's ends in standard
+    units implies) in both tails and for windows of any width: a narrow window is
+    ``w * phi(c) * (a quadrature correction)``, any other the exponential of the
+    log-probability of :func:`gaussian_interval_nll`, never a difference of two
+    nearly equal probabilities.
 
     Parameters
     ----------
@@ -676,7 +827,12 @@ def interval_probability(x: float, mu: float, sigma: float, epsilon: float) -> f
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
     epsilon = check_positive(epsilon, "epsilon")
-    return float(_interval_mass(np.float64(x), mu, sigma, epsilon))
+    a, b, c, w, log_w = _standardised_interval([x], mu, sigma, epsilon)
+    if _is_narrow(c, w)[0]:  # w * phi(c) * mean: no cancellation, and no exp of a big log
+        with np.errstate(over="ignore", under="ignore"):
+            density = np.exp(-(c[0] ** 2) / 2) / math.sqrt(2 * math.pi)
+            return float(w[0] * density * _narrow_mean(c, w)[0])
+    return math.exp(float(_log_normal_mass(a, b, c, w, log_w)[0]))
 
 
 def gaussian_interval_nll(sample: ArrayLike, mu: float, sigma: float, epsilon: float) -> float:
@@ -684,7 +840,10 @@ def gaussian_interval_nll(sample: ArrayLike, mu: float, sigma: float, epsilon: f
 
     For small epsilon this is :math:`-n\ln\epsilon` plus the density NLL. It is never
     negative (each probability is at most 1), and it is the honest NLL of data recorded
-    to a resolution ``epsilon``. Returns ``inf`` if an interval's probability underflows.
+    to a resolution ``epsilon``. Each log-probability is computed in log space without
+    cancellation (see the Notes), so the result is accurate to a few ulps even where the
+    probabilities themselves underflow (an interval 40 standard deviations out, or
+    ``epsilon = 5e-324``).
 
     Parameters
     ----------
@@ -700,7 +859,7 @@ def gaussian_interval_nll(sample: ArrayLike, mu: float, sigma: float, epsilon: f
     Returns
     -------
     float
-        The negative log-likelihood, >= 0; ``inf`` if a probability underflows to 0.
+        The negative log-likelihood, finite and >= 0.
 
     Raises
     ------
@@ -708,7 +867,23 @@ def gaussian_interval_nll(sample: ArrayLike, mu: float, sigma: float, epsilon: f
         If an argument is not real-valued.
     ValueError
         If ``sample`` is not a non-empty 1-d finite array, ``mu`` is not finite, or
-        ``sigma`` or ``epsilon`` is not finite and > 0.
+        ``sigma`` or ``epsilon`` is not finite and > 0; or if the NLL exceeds the float
+        range (about 1.8e308), which takes an observation more than about 1.9e154
+        standard deviations from ``mu``.
+
+    Notes
+    -----
+    With the interval in standard units, centre :math:`c = -|x - \mu|/\sigma` (reflected
+    to the left of the mean, which leaves its probability unchanged) and width
+    :math:`w = \epsilon/\sigma`, the log-probability is computed as
+    :math:`\ln w + \ln\varphi(c) + \ln\frac1w\int_{-w/2}^{w/2}e^{-cs - s^2/2}ds`
+    (Gauss-Legendre) for a narrow interval (:math:`w \le 1`, :math:`w|c| \le 1`); as
+    :math:`\ln\Phi(b) + \ln(1 - e^{\ln\Phi(a) - \ln\Phi(b)})` with SciPy's
+    ``log_ndtr`` and ``erfcx`` (:math:`\Phi(t) = \tfrac12 e^{-t^2/2}
+    \operatorname{erfcx}(-t/\sqrt2)`, so the difference of the two logs needs no
+    subtraction of large numbers) for an interval in the tail; and as
+    :math:`\ln(1 - \Phi(a) - \Phi(-b))` with ``log1p`` for a wide one around the mean.
+    Tested against 60-digit mpmath.
 
     Examples
     --------
@@ -716,12 +891,17 @@ def gaussian_interval_nll(sample: ArrayLike, mu: float, sigma: float, epsilon: f
     7.8267
     >>> round(-math.log(1e-3) + gaussian_nll([0.0], 0.0, 1.0), 4)
     7.8267
+
+    Far in the tail the probability underflows but its logarithm does not:
+
+    >>> round(gaussian_interval_nll([40.0], 0.0, 1.0, 0.1), 4)
+    802.6269
     """
     data = check_sample(sample)
     mu = check_real(mu, "mu")
     sigma = check_positive(sigma, "sigma")
     epsilon = check_positive(epsilon, "epsilon")
-    return _minus_sum_log(_interval_mass(data, mu, sigma, epsilon))
+    return _minus_sum(_log_interval_mass(data, mu, sigma, epsilon), "mu", "sigma", "mu")
 
 
 def gaussian_mixture_nll(
@@ -735,10 +915,13 @@ def gaussian_mixture_nll(
     r"""NLL of a sample under the mixture :math:`\sum_k w_k\,\mathcal N(\mu_k, \sigma_k^2)`.
 
     With ``epsilon=None`` this is the density NLL, :math:`-\sum_i\ln\sum_k w_k
-    \mathcal N(x_i;\mu_k,\sigma_k^2)` (computed in log space). It is unbounded below: a
-    component centred on one observation with sigma -> 0 drives it to -inf. With an
-    ``epsilon`` it is the exact NLL of the intervals :math:`x_i\pm\epsilon/2`, which stays
-    >= 0.
+    \mathcal N(x_i;\mu_k,\sigma_k^2)`. It is unbounded below: a component centred on one
+    observation with sigma -> 0 drives it to -inf. With an ``epsilon`` it is the exact
+    NLL of the intervals :math:`x_i\pm\epsilon/2`, which stays >= 0. Both are computed
+    in log space (log-sum-exp over the components of :math:`\ln w_k` plus each
+    component's log-density or interval log-probability, the latter as in
+    :func:`gaussian_interval_nll`), so they stay finite and accurate where every density
+    or probability underflows.
 
     Parameters
     ----------
@@ -754,8 +937,8 @@ def gaussian_mixture_nll(
     Returns
     -------
     float
-        The negative log-likelihood; ``inf`` if some observation has probability
-        (or density) 0, and possibly very negative for the density NLL.
+        The negative log-likelihood, finite; >= 0 with an ``epsilon``, possibly very
+        negative for the density NLL.
 
     Raises
     ------
@@ -764,7 +947,9 @@ def gaussian_mixture_nll(
     ValueError
         If an array is not a non-empty 1-d finite array, a weight is negative, the
         weights do not sum to 1, ``weights``, ``mus`` and ``sigmas`` differ in length,
-        a sigma is not > 0, or ``epsilon`` is given and not > 0.
+        a sigma is not > 0, or ``epsilon`` is given and not > 0; or if the NLL exceeds
+        the float range (about 1.8e308), which takes an observation more than about
+        1.9e154 standard deviations from every component with a positive weight.
 
     Examples
     --------
@@ -772,6 +957,11 @@ def gaussian_mixture_nll(
     0.9189
     >>> round(gaussian_mixture_nll([0.0, 3.0], [0.5, 0.5], [0.0, 3.0], [1e-6, 1.0]), 2)
     -10.59
+
+    Densities of 1e-348 (which underflow) still give the right NLL:
+
+    >>> round(gaussian_mixture_nll([40.0], [0.5, 0.5], [0.0, 1.0], [1.0, 1.0]), 4)
+    762.1121
     """
     data = check_sample(sample)
     weight = check_sample(weights, "weights", non_negative=True)
@@ -786,17 +976,20 @@ def gaussian_mixture_nll(
         raise ValueError(f"weights must sum to 1, got {float(np.sum(weight))}")
     if np.any(sigma <= 0):
         raise ValueError(f"sigmas must be in (0, inf), got {sigma[sigma <= 0][0]}")
+    kept = weight > 0  # a component of weight 0 contributes nothing (and ln 0 = -inf)
+    weight, mu, sigma = weight[kept], mu[kept], sigma[kept]
     if epsilon is not None:
         epsilon = check_positive(epsilon, "epsilon")
-        masses = _interval_mass(data[:, None], mu[None, :], sigma[None, :], epsilon)
-        return _minus_sum_log(masses @ weight)
-    with np.errstate(over="ignore", divide="ignore"):
-        z = (data[:, None] - mu[None, :]) / sigma[None, :]
-        terms = np.log(weight) - 0.5 * z**2 - np.log(sigma) - _HALF_LOG_TWO_PI
-    top = np.max(terms, axis=1, keepdims=True)
-    if np.any(np.isneginf(top)):
-        return math.inf
-    return float(-np.sum(top[:, 0] + np.log(np.sum(np.exp(terms - top), axis=1))))
+        logs = _log_interval_mass(data[:, None], mu[None, :], sigma[None, :], epsilon)
+    else:
+        x, m, s = np.broadcast_arrays(data[:, None], mu[None, :], sigma[None, :])
+        with np.errstate(over="ignore"):
+            logs = -0.5 * _standard_offset(x, m, s) ** 2 - np.log(sigma) - _HALF_LOG_TWO_PI
+    terms = logs + np.log(weight)
+    top = np.max(terms, axis=1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        rows = top + np.log(np.sum(np.exp(terms - top[:, None]), axis=1))
+    return _minus_sum(rows, "mus", "sigmas", "every component (mus, in units of sigmas)")
 
 
 def _rounded_nll(

@@ -300,7 +300,10 @@ def parse_answer(answer: object, name: str = "answer") -> float:
         parsed, never evaluated. A fraction is computed as a float division of its two
         parts.
     name : str, default "answer"
-        Name of the argument, used in error messages.
+        The name the error messages give ``answer``: the name under which the caller
+        received it (a wrapper's argument or the reader's variable, e.g.
+        ``"alpha_hat"``), so that a message names what the caller gave. A Python
+        identifier, or dotted identifiers such as ``"fit.mu"``.
 
     Returns
     -------
@@ -313,9 +316,10 @@ def parse_answer(answer: object, name: str = "answer") -> float:
         If ``answer`` is not a number or a string (``None``, a bool, a list, ...), or
         ``name`` is not a str.
     ValueError
-        If ``name`` is empty; if the text is empty, too long, not a number or a
-        fraction, divides by zero, or is too large or too small (non-zero but rounding
-        to 0) for a float; or if a number is NaN or infinite.
+        If ``name`` is not an identifier (or dotted identifiers); if the text is empty,
+        too long, not a number or a fraction, divides by zero, or is too large or too
+        small (non-zero but rounding to 0) for a float; or if a number is NaN or
+        infinite. Every message about ``answer`` calls it by ``name``.
 
     Examples
     --------
@@ -327,11 +331,18 @@ def parse_answer(answer: object, name: str = "answer") -> float:
     Traceback (most recent call last):
     ...
     ValueError: answer is too small to read as a number (it rounds to zero); type 0 if you mean zero
+    >>> parse_answer(True, name="alpha_hat")
+    Traceback (most recent call last):
+    ...
+    TypeError: alpha_hat must be a number such as 0.25, 1/4 or 2.5e-1, got a bool (True)
     """
     if not isinstance(name, str):
         raise TypeError(f"name must be a str (the argument's name), got {type(name).__name__}")
-    if not name.strip():
-        raise ValueError("name must be a non-empty str (the argument's name), got ''")
+    if not all(part.isidentifier() for part in name.split(".")):
+        raise ValueError(
+            "name must be the answer's name in the caller's code, a Python identifier "
+            f"such as 'alpha_hat' (or dotted, 'fit.mu'), got {name!r}"
+        )
     return _read(answer, name).value
 
 

@@ -34,8 +34,8 @@ from ._validation import (
     check_finite_result,
     check_flag,
     check_int_in_range,
+    check_non_negative,
     check_positive,
-    check_real,
     check_rng,
     check_sample,
 )
@@ -845,9 +845,7 @@ def logistic_newton(
     matrix, response = _check_design(X, y, binary=True)
     n_steps = check_int_in_range(n_steps, "n_steps", 1, 1_000_000)
     tol = check_positive(tol, "tol")
-    penalty = check_real(penalty, "penalty")
-    if penalty < 0:
-        raise ValueError(f"penalty must be in [0, inf), got {penalty}")
+    penalty = check_non_negative(penalty, "penalty")
     n, p = matrix.shape
     prior = penalty * np.eye(p)
     prior[0, 0] = 0.0
@@ -1019,9 +1017,7 @@ def train_softmax_classifier(
     rng = check_rng(rng)
     lr, n_steps = check_positive(lr, "lr"), check_int_in_range(n_steps, "n_steps", 1, 1_000_000)
     batch_size = check_int_in_range(batch_size, "batch_size", 1, n)
-    weight_decay = check_real(weight_decay, "weight_decay")
-    if weight_decay < 0:
-        raise ValueError(f"weight_decay must be in [0, inf), got {weight_decay}")
+    weight_decay = check_non_negative(weight_decay, "weight_decay")
     torch.manual_seed(int(rng.integers(2**31)))
     model = torch.nn.Linear(p, n_classes, dtype=torch.float64)
     loss_fn = torch.nn.CrossEntropyLoss()

@@ -31,6 +31,7 @@ from ._validation import (
     check_count,
     check_finite_result,
     check_int_in_range,
+    check_non_negative,
     check_probability,
     check_probability_scalar,
     check_real,
@@ -540,9 +541,7 @@ def delta_method_se(se: float, derivative: float) -> float:
     >>> delta_method_se(0.128, -2.0)
     0.256
     """
-    se_value = check_real(se, "se")
-    if se_value < 0:
-        raise ValueError(f"se must be in [0, inf), got {se_value}")
+    se_value = check_non_negative(se, "se")
     return abs(check_real(derivative, "derivative")) * se_value
 
 
