@@ -92,11 +92,13 @@ serve: book
 	@echo "Serving the book on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
+# Jupyter refuses to run as root without --allow-root (containers and CI machines run as root).
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: lab-setup
-	$(LAB_RUN) lab chapters/
+	$(LAB_RUN) lab $(LAB_FLAGS) chapters/
 
 notebook: lab-setup
-	$(LAB_RUN) notebook chapters/
+	$(LAB_RUN) notebook $(LAB_FLAGS) chapters/
 
 execute: setup
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
