@@ -100,15 +100,74 @@ def gather_assets(book_root: Path, target: Path) -> Path:
     offline = target / OFFLINE
     offline.mkdir(parents=True, exist_ok=True)
     build_widget_bundle(book_root, offline / "widgets")
-    mathjax = node_modules / "mathjax" / "es5"
-    # MathJax: the startup module and the components it loads (see mathjax3_config in
-    # _config.yml), not the all-in-one bundles, whose menu alone is 0.4 MB per page.
-    bundles = {p.name for p in mathjax.glob("*.js")} - {"startup.js", "core.js"}
-    _copy_tree(
-        mathjax, offline / "mathjax", ignore=lambda _d, names: [n for n in names if n in bundles]
-    )
+    copy_mathjax(node_modules, offline / "mathjax")
     shutil.copy2(MATH_CSS, offline / MATH_CSS.name)
     return target
+
+
+# ---- build-time cost: work done once, not on every build (issue 15) -------------------------
+
+MATHJAX_STAMP = ".copied-from"
+
+
+def copy_mathjax(node_modules: Path, target: Path) -> Path:
+    """Copy MathJax 3's startup module and components into ``target``, unless already there.
+
+    Only the startup module and the components it loads (see ``mathjax3_config`` in
+    _config.yml), not the all-in-one bundles, whose menu alone is 0.4 MB per page. The
+    copy (some 120 files) is skipped when ``target`` holds a copy of the same installed
+    package: the stamp records MathJax's ``package.json`` (its version) and the list of
+    files with their sizes and times, so a different ``npm ci`` result is copied again.
+    """
+    mathjax = node_modules / "mathjax" / "es5"
+    if not mathjax.exists():
+        _copy_tree(mathjax, target)  # raises the "run npm ci" error
+    bundles = {p.name for p in mathjax.glob("*.js")} - {"startup.js", "core.js"}
+    key = _tree_key(mathjax, skip=bundles)
+    stamp = target / MATHJAX_STAMP
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+        return target
+    _copy_tree(mathjax, target, ignore=lambda _d, names: [n for n in names if n in bundles])
+    stamp.write_text(key, encoding="utf-8")
+    return target
+
+
+def _tree_key(root: Path, skip: set[str]) -> str:
+    """A fingerprint of ``root``'s package.json and files (name, size, mtime), top-level
+    names in ``skip`` left out."""
+    package = root.parent / "package.json"
+    lines = [package.read_text(encoding="utf-8") if package.exists() else ""]
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if relative.parts[0] in skip or not path.is_file():
+            continue
+        info = path.stat()
+        lines.append(f"{relative.as_posix()} {info.st_size} {info.st_mtime_ns}")
+    return "\n".join(lines)
+
+
+def adopt_nested_nodes(doctree: Any) -> int:
+    """Point every node of ``doctree`` at ``doctree`` itself; return how many pointed elsewhere.
+
+    myst-parser parses an ``eval-rst`` block (the API pages' ``automodule``) into a scratch
+    document that shares the page's settings, and moves its nodes into the page still
+    pointing at that scratch document. Sphinx pickles each page with ``settings.env``
+    cleared on a copy of the settings, so through those nodes every API page's pickle
+    also held the whole build environment (1.7 MB each, 20 MB in all). Every build, a
+    rebuild with nothing changed too, unpickles all pages to number figures and
+    exercises, so those copies cost seconds; pointed at their page they are not pickled.
+    """
+    moved = 0
+    for node in doctree.findall():
+        owner = node.__dict__.get("_document")
+        if owner is not None and owner is not doctree:
+            node._document = doctree
+            moved += 1
+    return moved
+
+
+def _on_doctree_read(app: Sphinx, doctree: Any) -> None:
+    adopt_nested_nodes(doctree)
 
 
 # ---- reserved boxes for widget outputs -------------------------------------------------------
@@ -419,6 +478,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_js_file(None, body=EARLY_THEME, priority=100)
     app.add_css_file(f"{OFFLINE}/{MATH_CSS.name}")
     app.connect("config-inited", _on_config_inited)
+    app.connect("doctree-read", _on_doctree_read)
     app.connect("html-page-context", _drop_thebe)
     # After myst-nb (priority 500) has put the page's widget state in its scripts.
     app.connect("html-page-context", _widget_page, priority=600)

@@ -1,4 +1,10 @@
-"""A Jupyter server (JupyterLab or Notebook 7) on the loopback interface, for live tests."""
+"""A Jupyter server (JupyterLab or Notebook 7) on the loopback interface, for live tests.
+
+The server runs from JupyterLab's own environment, ``.venv-lab`` (``make lab-setup``;
+``make test`` creates it), as ``make lab`` runs it; the notebooks run on the book's
+kernel, the ``python3`` kernelspec of the environment running the tests, found with the
+widget extensions through ``JUPYTER_PATH``.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,11 @@ from pathlib import Path
 import pytest
 
 TOKEN = "mle-book-test"
+ROOT = Path(__file__).resolve().parents[1]
+LAB_VENV = ROOT / ".venv-lab"
+# The book's environment (this Python's): its share/jupyter holds the kernelspec and
+# the widget extensions (ipywidgets', anywidget's) that the server must find.
+BOOK_DATA = Path(sys.prefix) / "share" / "jupyter"
 # Per application: the command and the options that keep it from reaching the internet.
 _APPS = {
     "lab": [
@@ -24,6 +35,29 @@ _APPS = {
     ],
     "notebook": ["notebook", "--JupyterNotebookApp.news_url="],
 }
+
+
+def lab_jupyter() -> Path:
+    """The ``jupyter`` command of JupyterLab's environment; fails the test when it is missing."""
+    command = LAB_VENV / "bin" / "jupyter"
+    if not command.exists():
+        pytest.fail(
+            f"JupyterLab's environment {LAB_VENV} is missing: run `make lab-setup` "
+            "(`make test` creates it)"
+        )
+    return command
+
+
+def server_env(home: Path) -> dict[str, str]:
+    """The server's environment: its own ``home``, and the book's kernel and extensions first."""
+    paths = [str(BOOK_DATA), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    return {
+        **os.environ,
+        "JUPYTER_PATH": os.pathsep.join(paths),
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "HOME": str(home),
+    }
 
 
 def _free_port() -> int:
@@ -37,15 +71,10 @@ def jupyter_server(app: str, root_dir: Path, home: Path) -> Iterator[str]:
     """Start ``jupyter <app>`` serving ``root_dir`` with its own ``home``; yield its base URL."""
     command, *options = _APPS[app]
     port = _free_port()
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "HOME": str(home),
-    }
+    env = server_env(home)
     server = subprocess.Popen(
         [
-            str(Path(sys.executable).with_name("jupyter")),
+            str(lab_jupyter()),
             command,
             "--no-browser",
             f"--port={port}",

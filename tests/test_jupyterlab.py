@@ -138,3 +138,35 @@ def test_answer_box_works_with_a_live_kernel(
         raise
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------- JupyterLab's own environment
+# Appended for issue 15: JupyterLab and Notebook 7 run from .venv-lab (requirements-lab.txt),
+# the notebooks on the book's kernel. The book's environment stays free of jupyter_server,
+# whose jupyter-events makes jsonschema import rfc3987-syntax's grammars (~1.5 s) in every
+# process that imports nbformat or jupyter_book: every nbval worker and every book build.
+
+
+def test_the_server_offers_the_books_kernel(lab_url: str) -> None:
+    import json
+    import sys
+    import urllib.request
+
+    from live_server import LAB_VENV
+
+    with urllib.request.urlopen(f"{lab_url}/api/kernelspecs?token={TOKEN}", timeout=30) as reply:
+        specs = json.load(reply)
+    assert specs["default"] == "python3"
+    python = Path(specs["kernelspecs"]["python3"]["spec"]["argv"][0])
+    assert python.parent.parent == Path(sys.prefix)  # the book's .venv, with mle_book
+    assert Path(sys.prefix) != LAB_VENV
+
+
+@pytest.mark.parametrize("module", ["jupyter_server", "jupyter_events", "rfc3987_syntax"])
+def test_the_books_environment_has_no_jupyter_server(module: str) -> None:
+    import importlib.util
+
+    assert importlib.util.find_spec(module) is None, (
+        f"{module} is installed in the book's environment; JupyterLab and Notebook 7 belong "
+        "in requirements-lab.txt (`make lab-setup`), see the Makefile"
+    )
