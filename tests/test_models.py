@@ -510,3 +510,38 @@ def _explorer(*args: Any, **kwargs: Any) -> Any:
     from mle_book.widgets import logistic_explorer
 
     return logistic_explorer(*args, **kwargs)
+
+
+# ------------------------------------------------ torch threads (mle_book._torch)
+
+
+def test_torch_training_runs_on_one_thread_and_restores_the_setting(monkeypatch) -> None:
+    from mle_book import _torch
+
+    seen: list[int] = []
+    real_step = torch.optim.SGD.step
+
+    def step(self, *args, **kwargs):  # record the thread count the loop runs with
+        seen.append(torch.get_num_threads())
+        return real_step(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.optim.SGD, "step", step)
+    original = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        M.train_softmax_classifier(
+            [[0.0], [1.0], [2.0], [3.0]],
+            [0, 0, 1, 1],
+            n_classes=2,
+            rng=np.random.default_rng(0),
+            n_steps=3,
+            batch_size=2,
+        )
+        M.logistic_torch(M.design_matrix([0.0, 1.0, 2.0, 3.0]), [0, 1, 0, 1], lr=1.0, n_steps=3)
+        assert seen == [1] * 6
+        assert torch.get_num_threads() == 2
+        with pytest.raises(RuntimeError), _torch.one_thread():
+            raise RuntimeError("inside")
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(original)

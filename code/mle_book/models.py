@@ -28,6 +28,7 @@ from numpy.typing import ArrayLike, NDArray
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+from ._torch import one_thread
 from ._validation import (
     _as_float_array,
     check_choice,
@@ -774,11 +775,12 @@ def logistic_torch(
     target = torch.tensor(response, dtype=torch.float64)
     gamma = torch.zeros(matrix.shape[1], dtype=torch.float64, requires_grad=True)
     optimiser = torch.optim.SGD([gamma], lr=lr)
-    for _ in range(n_steps):
-        optimiser.zero_grad()
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(features @ gamma, target)
-        loss.backward()
-        optimiser.step()
+    with one_thread():  # tiny tensors: threads only add waiting
+        for _ in range(n_steps):
+            optimiser.zero_grad()
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(features @ gamma, target)
+            loss.backward()
+            optimiser.step()
     result = gamma.detach().numpy().copy()
     if not np.all(np.isfinite(result)):
         raise ValueError(f"SGD overflowed: lr = {lr} is too large")
@@ -1025,13 +1027,14 @@ def train_softmax_classifier(
     features = torch.tensor(matrix, dtype=torch.float64)
     target = torch.tensor(classes)
     losses = np.empty(n_steps)
-    for step in range(n_steps):
-        batch = torch.tensor(rng.choice(n, size=batch_size, replace=False))
-        optimiser.zero_grad()
-        loss = loss_fn(model(features[batch]), target[batch])
-        loss.backward()
-        optimiser.step()
-        losses[step] = loss.item()
+    with one_thread():  # tiny tensors: threads only add waiting
+        for step in range(n_steps):
+            batch = torch.tensor(rng.choice(n, size=batch_size, replace=False))
+            optimiser.zero_grad()
+            loss = loss_fn(model(features[batch]), target[batch])
+            loss.backward()
+            optimiser.step()
+            losses[step] = loss.item()
     weight, bias = model.weight.detach().numpy().copy(), model.bias.detach().numpy().copy()
     message = f"SGD overflowed: lr = {lr} or weight_decay = {weight_decay} is too large"
     check_finite_result(weight, message)
