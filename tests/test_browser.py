@@ -519,3 +519,57 @@ def test_book_ships_the_helper_wheel_and_says_how_to_install_it(site: Path) -> N
     assert f'href="../{wheels[0].name}"' in root_page
     text = " ".join(re.sub(r"<[^>]+>", " ", root_page).split())
     assert f"pip install {wheels[0].name}" in text and "make serve" in text
+
+
+# ---- reader findings, devices round 3 ------------------------------------------------
+@pytest.mark.parametrize("how", ["click", "tap", "Enter"])
+@pytest.mark.parametrize("width", [390, DESKTOP])
+def test_theme_switch_keeps_the_page_where_it_is(
+    site: Path, browser: object, width: int, how: str
+) -> None:
+    """Pressing the light/dark switch (or focusing any header button) never scrolls the page."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto((site / "chapters" / "02_coin.html").as_uri(), wait_until="load")
+        page.wait_for_timeout(500)
+        switch = page.locator(".bd-header-article .theme-switch-button")
+        modes = []
+        for _ in range(3):  # every press, from every mode
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+            page.evaluate("window.scrollTo(0, 1500)")
+            page.wait_for_timeout(200)
+            assert page.evaluate("scrollY") == 1500
+            if how == "click":
+                switch.click()
+            elif how == "tap":
+                switch.tap()
+            else:
+                switch.focus()  # as the Tab key does (focus alone scrolled the page)
+                assert abs(page.evaluate("scrollY") - 1500) <= 3, "focus"
+                page.keyboard.press("Enter")
+            page.wait_for_timeout(300)
+            modes.append(page.evaluate("document.documentElement.dataset.mode"))
+            assert abs(page.evaluate("scrollY") - 1500) <= 3, (how, modes)
+        assert len(set(modes)) == 3, modes  # the presses did switch the mode
+        # The other header buttons take focus without scrolling either.
+        for selector in [".primary-toggle", ".search-button__button", ".dropdown-toggle"]:
+            button = page.locator(f".bd-header-article {selector}:visible")
+            if not button.count():  # the search box sits in the sidebar on a desktop
+                continue
+            page.evaluate("window.scrollTo(0, 1500)")
+            button.first.focus()
+            page.wait_for_timeout(100)
+            assert abs(page.evaluate("scrollY") - 1500) <= 3, selector
+        # A link to a section still lands below the sticky header, not under it.
+        page.evaluate("window.location.hash = document.querySelector('main section section').id")
+        page.wait_for_timeout(300)
+        header = page.evaluate(
+            "document.querySelector('.bd-header-article').getBoundingClientRect().bottom"
+        )
+        heading = page.evaluate(
+            "document.querySelector(':target > :is(h1,h2,h3,h4)').getBoundingClientRect().top"
+        )
+        assert heading >= header - 1, (heading, header)
+    finally:
+        context.close()
