@@ -573,3 +573,52 @@ def test_theme_switch_keeps_the_page_where_it_is(
         assert heading >= header - 1, (heading, header)
     finally:
         context.close()
+
+
+_HEADER_BUTTONS = ".bd-header-article :is(button, a.btn, .btn)"
+
+
+def _outline(page: object, index: int) -> dict:
+    return page.evaluate(
+        f"(i) => {{ const b = [...document.querySelectorAll('{_HEADER_BUTTONS}')]"
+        ".filter(e => e.checkVisibility())[i]; const s = getComputedStyle(b);"
+        " return {name: b.getAttribute('aria-label') || b.textContent.trim() || b.title,"
+        " style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,"
+        " background: getComputedStyle(document.body).backgroundColor}; }",
+        index,
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "mode"), [(390, "dark"), (390, "light"), (DESKTOP, "light"), (DESKTOP, "dark")]
+)
+def test_header_buttons_show_keyboard_focus(
+    site: Path, browser: object, width: int, mode: str
+) -> None:
+    """Each header button, focused from the keyboard, gets an outline of >= 3:1."""
+    page = _visit(browser, site / "chapters" / "02_coin.html", width, mode)
+    try:
+        count = page.evaluate(
+            f"[...document.querySelectorAll('{_HEADER_BUTTONS}')].filter(e => e.checkVisibility()).length"
+        )
+        assert count >= 4
+        for i in range(count):
+            before = _outline(page, i)
+            page.evaluate(
+                f"(i) => [...document.querySelectorAll('{_HEADER_BUTTONS}')]"
+                ".filter(e => e.checkVisibility())[i].focus()",
+                i,
+            )
+            assert page.evaluate("document.activeElement.matches(':focus-visible')")
+            after = _outline(page, i)
+            page.evaluate("document.activeElement.blur()")
+            name = after["name"]
+            assert after["style"] != "none" and after["width"] >= 2, (name, after)
+            assert (after["style"], after["width"], after["color"]) != (
+                before["style"],
+                before["width"],
+                before["color"],
+            ), name
+            assert _contrast(after["color"], after["background"]) >= 3, (name, after)
+    finally:
+        page.context.close()
