@@ -599,7 +599,8 @@ def test_header_buttons_show_keyboard_focus(
     page = _visit(browser, site / "chapters" / "02_coin.html", width, mode)
     try:
         count = page.evaluate(
-            f"[...document.querySelectorAll('{_HEADER_BUTTONS}')].filter(e => e.checkVisibility()).length"
+            f"[...document.querySelectorAll('{_HEADER_BUTTONS}')]"
+            ".filter(e => e.checkVisibility()).length"
         )
         assert count >= 4
         for i in range(count):
