@@ -623,3 +623,42 @@ def test_header_buttons_show_keyboard_focus(
             assert _contrast(after["color"], after["background"]) >= 3, (name, after)
     finally:
         page.context.close()
+
+
+_SLIDER_FACTS = """
+() => {
+  const target = document.querySelector('.widget-slider .noUi-target');
+  const handle = target.querySelector('.noUi-handle');
+  let page = 'rgb(255, 255, 255)';
+  for (let p = target.closest('.widget-slider'); p; p = p.parentElement) {
+    const c = getComputedStyle(p).backgroundColor;
+    if (c !== 'rgba(0, 0, 0, 0)') { page = c; break; }
+  }
+  const h = getComputedStyle(handle);
+  return { page, track: getComputedStyle(target.querySelector('.noUi-connects')).backgroundColor,
+    trackHeight: target.getBoundingClientRect().height, fill: h.backgroundColor,
+    border: h.borderTopColor, borderWidth: parseFloat(h.borderTopWidth),
+    outline: h.outlineStyle === 'none' ? null : h.outlineColor };
+}
+"""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_slider_track_and_handle_reach_3_to_1(site: Path, browser: object, mode: str) -> None:
+    """WCAG 1.4.11: the slider's track and handle outline >= 3:1 against the page; focus
+    shows (the handle fills and gets an outline, both >= 3:1 against the page)."""
+    page = _visit(browser, site / "chapters" / "02_coin.html", 390, mode)
+    try:
+        page.locator(".widget-slider .noUi-handle").first.wait_for(timeout=20_000)
+        rest = page.evaluate(_SLIDER_FACTS)
+        assert (_luminance(rest["page"]) < 0.05) == (mode == "dark"), rest
+        assert rest["trackHeight"] >= 3, rest
+        assert _contrast(rest["track"], rest["page"]) >= 3, rest
+        assert rest["borderWidth"] >= 1 and _contrast(rest["border"], rest["page"]) >= 3, rest
+        page.locator(".widget-slider .noUi-handle").first.focus()
+        focused = page.evaluate(_SLIDER_FACTS)
+        assert focused["fill"] != rest["fill"], focused
+        assert focused["outline"] and _contrast(focused["outline"], focused["page"]) >= 3, focused
+        assert _contrast(focused["fill"], focused["page"]) >= 3, focused
+    finally:
+        page.context.close()
