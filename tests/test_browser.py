@@ -234,11 +234,21 @@ def test_chapter_list_and_contents_open_from_their_visible_buttons(
 _STICKING_OUT = """
 (width) => {
   const clipped = (node) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    const offPage = '.bd-sidebar-secondary, .bd-sidebar-primary, dialog';
+    const forScreenReaders = 'mjx-assistive-mml, .sr-only, .visually-hidden';
+    if (element.closest(`${offPage}, ${forScreenReaders}`)) return true;
+    if (!element.checkVisibility({visibilityProperty: true})) return true;
     for (let p = node.parentElement; p && p !== document.body; p = p.parentElement) {
       const style = getComputedStyle(p);
       if (style.position === 'fixed') return true;  // off-canvas sidebars never widen the page
-      const scrolls = style.overflowX !== 'visible';
-      if (scrolls && p.getBoundingClientRect().right <= width + 0.5) return true;
+      // A box that hides its overflow keeps the page narrow but cuts the text off (the
+      // API page's "next" link did): only a box that scrolls lets the reader see it.
+      const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
+      if (p.getBoundingClientRect().right <= width + 0.5 && style.overflowX !== 'visible') {
+        // ... except text hidden on purpose for screen readers (MathJax's MathML copy).
+        return scrolls || p.tagName === 'MJX-ASSISTIVE-MML' || style.clip !== 'auto';
+      }
     }
     return false;
   };
@@ -268,6 +278,10 @@ def test_nothing_overflows_sideways_on_a_phone(site: Path, browser: object, widt
         page = _visit(browser, path, width)
         try:
             _open_solutions(page)
+            page.evaluate(  # measure typeset math, not its source
+                "async () => { const mj = window.MathJax;"
+                " if (mj && mj.startup && mj.startup.promise) await mj.startup.promise; }"
+            )
             wide = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
@@ -281,8 +295,10 @@ def test_nothing_overflows_sideways_on_a_phone(site: Path, browser: object, widt
                 " const c = e.shadowRoot.querySelector('figcaption');"
                 " return c.scrollWidth - c.clientWidth; })"
             )
+            culprits = page.evaluate(_STICKING_OUT, width)
             if wide > 0 or any(right > width for right in boxes) or any(r > 0 for r in readouts):
-                culprits = page.evaluate(_STICKING_OUT, width)
+                culprits = culprits or ["(none found)"]
+            if culprits:
                 overflowing.append(
                     f"{path.relative_to(site)}: page {wide}, {boxes}, {readouts}, {culprits}"
                 )
@@ -660,5 +676,32 @@ def test_slider_track_and_handle_reach_3_to_1(site: Path, browser: object, mode:
         assert focused["fill"] != rest["fill"], focused
         assert focused["outline"] and _contrast(focused["outline"], focused["page"]) >= 3, focused
         assert _contrast(focused["fill"], focused["page"]) >= 3, focused
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_notation_table_is_readable_on_a_phone(site: Path, browser: object, width: int) -> None:
+    """Every cell of the root page's notation table shows inside the screen, labelled."""
+    page = _visit(browser, site / "chapters" / "index.html", width)
+    try:
+        cells = page.evaluate(
+            "[...document.querySelectorAll('.mle-notation td')].map(td => {"
+            " const r = td.getBoundingClientRect();"
+            " return [r.left, r.right, td.textContent.trim(),"
+            " getComputedStyle(td, '::before').content]; })"
+        )
+        assert len(cells) >= 60, len(cells)
+        outside = [c[2] for c in cells if c[0] < -0.5 or c[1] > width + 0.5]
+        assert outside == []
+        scrolling = page.evaluate(
+            "[...document.querySelectorAll('.mle-notation, .mle-notation *')]"
+            ".filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+            ".filter(e => e.tagName !== 'MJX-CONTAINER')"
+            ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+        )
+        assert scrolling == 0
+        labels = {c[3] for c in cells}
+        assert {'"symbol: "', '"name in the code: "'} <= labels, labels
     finally:
         page.context.close()
