@@ -234,11 +234,21 @@ def test_chapter_list_and_contents_open_from_their_visible_buttons(
 _STICKING_OUT = """
 (width) => {
   const clipped = (node) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    const offPage = '.bd-sidebar-secondary, .bd-sidebar-primary, dialog';
+    const forScreenReaders = 'mjx-assistive-mml, .sr-only, .visually-hidden';
+    if (element.closest(`${offPage}, ${forScreenReaders}`)) return true;
+    if (!element.checkVisibility({visibilityProperty: true})) return true;
     for (let p = node.parentElement; p && p !== document.body; p = p.parentElement) {
       const style = getComputedStyle(p);
       if (style.position === 'fixed') return true;  // off-canvas sidebars never widen the page
-      const scrolls = style.overflowX !== 'visible';
-      if (scrolls && p.getBoundingClientRect().right <= width + 0.5) return true;
+      // A box that hides its overflow keeps the page narrow but cuts the text off (the
+      // API page's "next" link did): only a box that scrolls lets the reader see it.
+      const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
+      if (p.getBoundingClientRect().right <= width + 0.5 && style.overflowX !== 'visible') {
+        // ... except text hidden on purpose for screen readers (MathJax's MathML copy).
+        return scrolls || p.tagName === 'MJX-ASSISTIVE-MML' || style.clip !== 'auto';
+      }
     }
     return false;
   };
@@ -268,6 +278,10 @@ def test_nothing_overflows_sideways_on_a_phone(site: Path, browser: object, widt
         page = _visit(browser, path, width)
         try:
             _open_solutions(page)
+            page.evaluate(  # measure typeset math, not its source
+                "async () => { const mj = window.MathJax;"
+                " if (mj && mj.startup && mj.startup.promise) await mj.startup.promise; }"
+            )
             wide = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
@@ -281,8 +295,10 @@ def test_nothing_overflows_sideways_on_a_phone(site: Path, browser: object, widt
                 " const c = e.shadowRoot.querySelector('figcaption');"
                 " return c.scrollWidth - c.clientWidth; })"
             )
+            culprits = page.evaluate(_STICKING_OUT, width)
             if wide > 0 or any(right > width for right in boxes) or any(r > 0 for r in readouts):
-                culprits = page.evaluate(_STICKING_OUT, width)
+                culprits = culprits or ["(none found)"]
+            if culprits:
                 overflowing.append(
                     f"{path.relative_to(site)}: page {wide}, {boxes}, {readouts}, {culprits}"
                 )
@@ -519,3 +535,173 @@ def test_book_ships_the_helper_wheel_and_says_how_to_install_it(site: Path) -> N
     assert f'href="../{wheels[0].name}"' in root_page
     text = " ".join(re.sub(r"<[^>]+>", " ", root_page).split())
     assert f"pip install {wheels[0].name}" in text and "make serve" in text
+
+
+# ---- reader findings, devices round 3 ------------------------------------------------
+@pytest.mark.parametrize("how", ["click", "tap", "Enter"])
+@pytest.mark.parametrize("width", [390, DESKTOP])
+def test_theme_switch_keeps_the_page_where_it_is(
+    site: Path, browser: object, width: int, how: str
+) -> None:
+    """Pressing the light/dark switch (or focusing any header button) never scrolls the page."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto((site / "chapters" / "02_coin.html").as_uri(), wait_until="load")
+        page.wait_for_timeout(500)
+        switch = page.locator(".bd-header-article .theme-switch-button")
+        modes = []
+        for _ in range(3):  # every press, from every mode
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+            page.evaluate("window.scrollTo(0, 1500)")
+            page.wait_for_timeout(200)
+            assert page.evaluate("scrollY") == 1500
+            if how == "click":
+                switch.click()
+            elif how == "tap":
+                switch.tap()
+            else:
+                switch.focus()  # as the Tab key does (focus alone scrolled the page)
+                assert abs(page.evaluate("scrollY") - 1500) <= 3, "focus"
+                page.keyboard.press("Enter")
+            page.wait_for_timeout(300)
+            modes.append(page.evaluate("document.documentElement.dataset.mode"))
+            assert abs(page.evaluate("scrollY") - 1500) <= 3, (how, modes)
+        assert len(set(modes)) == 3, modes  # the presses did switch the mode
+        # The other header buttons take focus without scrolling either.
+        for selector in [".primary-toggle", ".search-button__button", ".dropdown-toggle"]:
+            button = page.locator(f".bd-header-article {selector}:visible")
+            if not button.count():  # the search box sits in the sidebar on a desktop
+                continue
+            page.evaluate("window.scrollTo(0, 1500)")
+            button.first.focus()
+            page.wait_for_timeout(100)
+            assert abs(page.evaluate("scrollY") - 1500) <= 3, selector
+        # A link to a section still lands below the sticky header, not under it.
+        page.evaluate("window.location.hash = document.querySelector('main section section').id")
+        page.wait_for_timeout(300)
+        header = page.evaluate(
+            "document.querySelector('.bd-header-article').getBoundingClientRect().bottom"
+        )
+        heading = page.evaluate(
+            "document.querySelector(':target > :is(h1,h2,h3,h4)').getBoundingClientRect().top"
+        )
+        assert heading >= header - 1, (heading, header)
+    finally:
+        context.close()
+
+
+_HEADER_BUTTONS = ".bd-header-article :is(button, a.btn, .btn)"
+
+
+def _outline(page: object, index: int) -> dict:
+    return page.evaluate(
+        f"(i) => {{ const b = [...document.querySelectorAll('{_HEADER_BUTTONS}')]"
+        ".filter(e => e.checkVisibility())[i]; const s = getComputedStyle(b);"
+        " return {name: b.getAttribute('aria-label') || b.textContent.trim() || b.title,"
+        " style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,"
+        " background: getComputedStyle(document.body).backgroundColor}; }",
+        index,
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "mode"), [(390, "dark"), (390, "light"), (DESKTOP, "light"), (DESKTOP, "dark")]
+)
+def test_header_buttons_show_keyboard_focus(
+    site: Path, browser: object, width: int, mode: str
+) -> None:
+    """Each header button, focused from the keyboard, gets an outline of >= 3:1."""
+    page = _visit(browser, site / "chapters" / "02_coin.html", width, mode)
+    try:
+        count = page.evaluate(
+            f"[...document.querySelectorAll('{_HEADER_BUTTONS}')]"
+            ".filter(e => e.checkVisibility()).length"
+        )
+        assert count >= 4
+        for i in range(count):
+            before = _outline(page, i)
+            page.evaluate(
+                f"(i) => [...document.querySelectorAll('{_HEADER_BUTTONS}')]"
+                ".filter(e => e.checkVisibility())[i].focus()",
+                i,
+            )
+            assert page.evaluate("document.activeElement.matches(':focus-visible')")
+            after = _outline(page, i)
+            page.evaluate("document.activeElement.blur()")
+            name = after["name"]
+            assert after["style"] != "none" and after["width"] >= 2, (name, after)
+            assert (after["style"], after["width"], after["color"]) != (
+                before["style"],
+                before["width"],
+                before["color"],
+            ), name
+            assert _contrast(after["color"], after["background"]) >= 3, (name, after)
+    finally:
+        page.context.close()
+
+
+_SLIDER_FACTS = """
+() => {
+  const target = document.querySelector('.widget-slider .noUi-target');
+  const handle = target.querySelector('.noUi-handle');
+  let page = 'rgb(255, 255, 255)';
+  for (let p = target.closest('.widget-slider'); p; p = p.parentElement) {
+    const c = getComputedStyle(p).backgroundColor;
+    if (c !== 'rgba(0, 0, 0, 0)') { page = c; break; }
+  }
+  const h = getComputedStyle(handle);
+  return { page, track: getComputedStyle(target.querySelector('.noUi-connects')).backgroundColor,
+    trackHeight: target.getBoundingClientRect().height, fill: h.backgroundColor,
+    border: h.borderTopColor, borderWidth: parseFloat(h.borderTopWidth),
+    outline: h.outlineStyle === 'none' ? null : h.outlineColor };
+}
+"""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_slider_track_and_handle_reach_3_to_1(site: Path, browser: object, mode: str) -> None:
+    """WCAG 1.4.11: the slider's track and handle outline >= 3:1 against the page; focus
+    shows (the handle fills and gets an outline, both >= 3:1 against the page)."""
+    page = _visit(browser, site / "chapters" / "02_coin.html", 390, mode)
+    try:
+        page.locator(".widget-slider .noUi-handle").first.wait_for(timeout=20_000)
+        rest = page.evaluate(_SLIDER_FACTS)
+        assert (_luminance(rest["page"]) < 0.05) == (mode == "dark"), rest
+        assert rest["trackHeight"] >= 3, rest
+        assert _contrast(rest["track"], rest["page"]) >= 3, rest
+        assert rest["borderWidth"] >= 1 and _contrast(rest["border"], rest["page"]) >= 3, rest
+        page.locator(".widget-slider .noUi-handle").first.focus()
+        focused = page.evaluate(_SLIDER_FACTS)
+        assert focused["fill"] != rest["fill"], focused
+        assert focused["outline"] and _contrast(focused["outline"], focused["page"]) >= 3, focused
+        assert _contrast(focused["fill"], focused["page"]) >= 3, focused
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_notation_table_is_readable_on_a_phone(site: Path, browser: object, width: int) -> None:
+    """Every cell of the root page's notation table shows inside the screen, labelled."""
+    page = _visit(browser, site / "chapters" / "index.html", width)
+    try:
+        cells = page.evaluate(
+            "[...document.querySelectorAll('.mle-notation td')].map(td => {"
+            " const r = td.getBoundingClientRect();"
+            " return [r.left, r.right, td.textContent.trim(),"
+            " getComputedStyle(td, '::before').content]; })"
+        )
+        assert len(cells) >= 60, len(cells)
+        outside = [c[2] for c in cells if c[0] < -0.5 or c[1] > width + 0.5]
+        assert outside == []
+        scrolling = page.evaluate(
+            "[...document.querySelectorAll('.mle-notation, .mle-notation *')]"
+            ".filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+            ".filter(e => e.tagName !== 'MJX-CONTAINER')"
+            ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+        )
+        assert scrolling == 0
+        labels = {c[3] for c in cells}
+        assert {'"symbol: "', '"name in the code: "'} <= labels, labels
+    finally:
+        page.context.close()

@@ -70,6 +70,11 @@ def test_boxes_have_names_forms_and_a_live_region(visit: PageVisit) -> None:
         assert box.locator("input").get_attribute("id") == field.get_attribute("id")
         forms = box.locator(".mle-answer-forms").inner_text()
         assert "fraction" in forms and "Enter" in forms
+        # The format examples fit the parameter: no negative example where none is allowed.
+        lows = [
+            c["lower"] for c in exercise_data()["exercises"][name]["constraints"] if "lower" in c
+        ]
+        assert ("−" not in forms) == bool(lows and max(lows) >= 0), (name, forms)
         live = box.locator(".mle-answer-feedback")
         assert live.get_attribute("aria-live") == "polite"
         assert live.get_attribute("role") == "status"
@@ -128,6 +133,19 @@ def test_answers_persist_and_count_and_clear(site: Path, browser: object) -> Non
         assert _box(visit, "all_heads").locator("input").input_value() == "6/7"
         assert "Laplace" in _box(visit, "all_heads").locator(".mle-answer-feedback").inner_text()
         assert status.inner_text().startswith(f"Solved 2 of {len(EXERCISES)} exercises")
+        page.get_by_role("button", name="Clear my answers").click()
+        assert status.inner_text().startswith(f"Solved 0 of {len(EXERCISES)} exercises")
+        # Clearing can be undone: the Undo button takes the focus, the status says so.
+        undo = page.get_by_role("button", name="Undo clear")
+        assert undo.is_visible() and undo.evaluate("b => b === document.activeElement")
+        assert "Undo clear" in status.inner_text()
+        undo.click()
+        assert status.inner_text().startswith(f"Solved 2 of {len(EXERCISES)} exercises")
+        assert not undo.is_visible()
+        for name in solved:
+            assert _box(visit, name).locator("input").input_value() == data[name]["exact_text"]
+            assert _box(visit, name).get_attribute("data-state") == "correct"
+        assert _box(visit, "all_heads").locator("input").input_value() == "6/7"
         page.get_by_role("button", name="Clear my answers").click()
         assert status.inner_text().startswith(f"Solved 0 of {len(EXERCISES)} exercises")
         for name in [*solved, "all_heads"]:

@@ -218,7 +218,8 @@ function renderBox(model, root) {
   const forms = document.createElement("p");
   forms.id = `${id}-forms`;
   forms.className = "mle-answer-forms";
-  forms.textContent = `Type ${spec.quantity}: ${rules.accepted_forms}. Press Enter to check.`;
+  // An exercise whose parameter can't be negative shows examples without a minus sign.
+  forms.textContent = `Type ${spec.quantity}: ${spec.accepted_forms || rules.accepted_forms}. Press Enter to check.`;
   const feedback = document.createElement("p");
   feedback.id = `${id}-feedback`;
   feedback.className = "mle-answer-feedback";
@@ -257,7 +258,8 @@ function renderBox(model, root) {
       show(null);
     }
   };
-  const onChange = () => { if (load(key) === null) restore(); };
+  // Cleared answers empty the box; "Undo" (see renderProgress) brings them back.
+  const onChange = (event) => { if (load(key) === null || (event.detail && event.detail.restored)) restore(); };
   window.addEventListener(CHANGED, onChange);
   restore();
   return () => window.removeEventListener(CHANGED, onChange);
@@ -274,19 +276,41 @@ function renderProgress(model, root) {
   const button = document.createElement("button");
   button.type = "button";
   button.textContent = "Clear my answers";
-  box.append(status, button);
+  // Clearing can be undone: the cleared answers are kept in memory until the page closes.
+  const undo = document.createElement("button");
+  undo.type = "button";
+  undo.className = "mle-answer-undo";
+  undo.textContent = "Undo clear";
+  undo.hidden = true;
+  let cleared = null;
+  box.append(status, button, undo);
   keepKeysInside(box);
   root.replaceChildren(box);
   root.classList.add("mle-answer-widget");
 
   const update = () => {
     const solved = names.filter((name) => { const entry = load(prefix + name); return entry && entry.correct === true; });
-    status.textContent = `Solved ${solved.length} of ${names.length} exercises (your answers are kept in this browser).`;
+    const note = cleared ? " Your answers were cleared; press Undo clear to bring them back." : "";
+    status.textContent = `Solved ${solved.length} of ${names.length} exercises (your answers are kept in this browser).${note}`;
     box.dataset.solved = String(solved.length);
   };
   button.addEventListener("click", () => {
+    const kept = names.map((name) => [name, load(prefix + name)]).filter(([, entry]) => entry !== null);
+    cleared = kept.length ? kept : null;
     for (const name of names) save(prefix + name, null);
+    undo.hidden = !cleared;
     update();
+    if (cleared) undo.focus();
+  });
+  undo.addEventListener("click", () => {
+    const entries = cleared || [];
+    cleared = null;
+    // An answer typed since the clear is kept.
+    for (const [name, entry] of entries) if (load(prefix + name) === null) save(prefix + name, entry);
+    window.dispatchEvent(new CustomEvent(CHANGED, { detail: { restored: true } }));
+    undo.hidden = true;
+    update();
+    button.focus();
   });
   window.addEventListener(CHANGED, update);
   update();
