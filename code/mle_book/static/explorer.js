@@ -213,7 +213,7 @@ function drawCoin(svg, m) {
   else yDomain = [0, 1.08 * transform(logMax) || 1];
   const what = relative ? "L(θ) / L(MLE)" : "L(θ)";
   let yLabel = scale === "log" ? (relative ? "ln L(θ) − ln L(MLE)" : "log-likelihood ln L(θ)") : (relative ? "relative likelihood " + what : "likelihood L(θ)");
-  if (normalise) yLabel = scale === "log" ? "ln posterior density" : "posterior density p(θ | X)";
+  if (normalise) yLabel = scale === "log" ? "ln posterior density" : "posterior density p(θ | x)";
   const p = panel(svg, boxes(1)[0],
     [0, 1], yDomain, "θ (probability of heads)", yLabel);
   curve(p, xs, ys, "mle-curve");
