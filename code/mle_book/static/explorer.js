@@ -376,16 +376,17 @@ function drawGaussian(svg, m) {
   }
   curve(right, mus, nlls, "mle-curve");
   vline(right, mean, "mle-peak");
-  // The label sits beside the MLE line, on whichever side it fits, and never leaves the
-  // panel (a narrow phone panel gets the short form). 6.5 px a character is generous for
-  // 11 px text.
+  // The label sits beside the MLE line near the top, on whichever side is free (a narrow
+  // phone panel gets the short form); placed by label()'s layout rule. 6.5 px a character
+  // is generous for 11 px text.
   let text = `MLE μ = mean = ${fmt(mean, 3)}`;
   if (6.5 * text.length > right.box.w - 8) text = `MLE μ = ${fmt(mean, 3)}`;
-  const width = 6.5 * text.length, at = right.sx(mean);
-  let start = at + 4 + width <= right.box.x + right.box.w ? at + 4 : at - 4 - width;
-  start = Math.min(Math.max(start, right.box.x + 2), right.box.x + right.box.w - 2 - width);
-  const label = el("text", { x: start, y: right.box.y + 14, class: "mle-ticklabel", "text-anchor": "start" }, right.plot);
-  label.textContent = text;
+  const at = right.sx(mean), spots = [];
+  for (let i = 0; i < 3; i++) {
+    const y = right.box.y + 14 + i * (FONT.tick + 5);
+    spots.push({ x: at + 4, y, anchor: "start" }, { x: at - 4, y, anchor: "end" });
+  }
+  label(right, null, null, text, "start", spots);
   const value = nll(mu, sigma), atBest = nll(mean, sigma);
   dot(right, mu, value, "mle-marker");
   return {
@@ -520,7 +521,8 @@ function label(p, x, y, text, anchor = "start", spots = []) {
     corners.push({ x: b.x + 6, y: top, anchor: "start" }, { x: b.x + b.w - 6, y: top, anchor: "end" },
       { x: b.x + 6, y: bottom, anchor: "start" }, { x: b.x + b.w - 6, y: bottom, anchor: "end" });
   }
-  const candidates = [{ x: p.sx(x), y: p.sy(y) + 4, anchor }, ...spots, ...corners];
+  // x === null: no preferred spot, only the given ones and the corners
+  const candidates = [...(x === null ? [] : [{ x: p.sx(x), y: p.sy(y) + 4, anchor }]), ...spots, ...corners];
   const boxOf = (c) => {
     const left = c.anchor === "end" ? c.x - w : c.anchor === "middle" ? c.x - w / 2 : c.x;
     return [left - pad, c.y - FONT.tick - pad, left + w + pad, c.y + 3 + pad];
