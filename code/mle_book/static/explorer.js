@@ -581,7 +581,8 @@ function drawInterval(svg, m) {
   const yLr = cut + 0.45 * (yLow - cut), yWald = cut + 0.75 * (yLow - cut);
   bar(p, lr[0], lr[1], yLr, "mle-lr-bar");
   bar(p, wald[0], wald[1], yWald, "mle-wald-bar");
-  // Labels sit just above the left end of each bar (or of the panel), never past its right edge.
+  // Each label prefers the spot just above the left end of its bar (or of the panel); label()
+  // moves it beside the bar or to a free corner when a curve or another label is there.
   const above = 0.07 * (0.4 - yLow), left = (x) => Math.max(x, x0 + 0.01 * (x1 - x0));
   label(p, left(Math.min(lr[0], 0.75 * x1)), yLr + above, "likelihood ratio", "start", barSpots(p, lr[0], lr[1], yLr));
   label(p, left(Math.min(wald[0], 0.75 * x1)), yWald + above, se > 0 ? "Wald" : "Wald: one point", "start",
