@@ -306,9 +306,11 @@ _FIGURE_FACTS = """
   // Points every 2 px along the drawn curves and interval bars, in page pixels, kept only
   // where a panel frame shows them (curves are clipped to their panel).
   const frames = [...svg.querySelectorAll('.mle-frame')].map(f => f.getBoundingClientRect());
-  const shown = (x, y) => frames.some(f => x >= f.left && x <= f.right && y >= f.top && y <= f.bottom);
+  const shown = (x, y) =>
+    frames.some(f => x >= f.left && x <= f.right && y >= f.top && y <= f.bottom);
   const points = [];
-  for (const path of svg.querySelectorAll('path.mle-curve, path.mle-wald, line.mle-lr-bar, line.mle-wald-bar')) {
+  const drawn = 'path.mle-curve, path.mle-wald, line.mle-lr-bar, line.mle-wald-bar';
+  for (const path of svg.querySelectorAll(drawn)) {
     const m = path.getScreenCTM(), length = path.getTotalLength();
     for (let s = 0; s <= length; s += 2 / scale) {
       const q = path.getPointAtLength(s);
@@ -375,7 +377,9 @@ def test_explorer_text_is_legible_separate_and_contrasted(
             for t in texts:
                 x0, y0, x1, y1 = t["box"]
                 crossing = [
-                    cls for x, y, cls in figure["points"] if x0 + 1 < x < x1 - 1 and y0 + 1 < y < y1 - 1
+                    cls
+                    for x, y, cls in figure["points"]
+                    if x0 + 1 < x < x1 - 1 and y0 + 1 < y < y1 - 1
                 ]
                 assert not crossing, f"{chapter}: {t['text']!r} covers {crossing[0]}"
     finally:

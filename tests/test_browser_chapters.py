@@ -169,11 +169,19 @@ def test_coin_explorer_with_no_flips_says_the_mle_is_undefined(site: Path, brows
 
 # Chapters whose sliders step by fractions (0.1, 0.01, ...), where noUiSlider's own value
 # text was float noise ("2.6999999999999997") while the read-out showed 2.70.
-VALUE_TEXT_PAGES = ["03_log_likelihood", "04_continuous", "05_exercises", "06_uncertainty", "07_models"]
+VALUE_TEXT_PAGES = [
+    "03_log_likelihood",
+    "04_continuous",
+    "05_exercises",
+    "06_uncertainty",
+    "07_models",
+]
 
 
 @pytest.mark.parametrize("chapter", VALUE_TEXT_PAGES)
-def test_slider_value_text_is_what_the_readout_shows(site: Path, browser: object, chapter: str) -> None:
+def test_slider_value_text_is_what_the_readout_shows(
+    site: Path, browser: object, chapter: str
+) -> None:
     """After arrow presses, each handle's aria-valuetext equals its slider's visible value."""
     visit = PageVisit(browser, site / "chapters" / f"{chapter}.html")
     try:
@@ -184,7 +192,8 @@ def test_slider_value_text_is_what_the_readout_shows(site: Path, browser: object
         for i in range(sliders.count()):
             slider = sliders.nth(i)
             slider.scroll_into_view_if_needed()
-            handle, readout = slider.locator(".noUi-handle").first, slider.locator(".widget-readout")
+            handle = slider.locator(".noUi-handle").first
+            readout = slider.locator(".widget-readout")
             for key in ["ArrowRight"] * 6 + ["ArrowLeft"] * 2:
                 _press(visit, handle, key, 1)
                 shown = readout.text_content().strip()
@@ -210,9 +219,11 @@ def test_sharpening_readout_gives_the_relative_likelihood(site: Path, browser: o
     visit = PageVisit(browser, site / "chapters" / "02_coin.html")
     try:
         visit.wait_for_explorers()
-        box = visit.page.locator(".widget-vbox:has(> .mle-explorer)").filter(
-            has=visit.page.locator(".widget-label", has_text="data × m")
-        ).first
+        box = (
+            visit.page.locator(".widget-vbox:has(> .mle-explorer)")
+            .filter(has=visit.page.locator(".widget-label", has_text="data × m"))
+            .first
+        )
         figure = box.locator(".mle-explorer")
         handle = box.locator(".noUi-handle").first
         _press(visit, handle, "End", 1)  # m = 50

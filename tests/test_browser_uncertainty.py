@@ -191,9 +191,14 @@ def test_surface_explorer_matches_python(site: Path, browser: object) -> None:
 _BAR_LABELS = """
 el => {
   const svg = el.shadowRoot.querySelector('svg');
-  const box = (n) => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const texts = Object.fromEntries([...svg.querySelectorAll('text')].map(t => [t.textContent, box(t)]));
-  return { texts, lr: box(svg.querySelector('.mle-lr-bar')), wald: box(svg.querySelector('.mle-wald-bar')) };
+  const box = (n) => {
+    const r = n.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  };
+  const texts = Object.fromEntries(
+    [...svg.querySelectorAll('text')].map(t => [t.textContent, box(t)]));
+  return { texts, lr: box(svg.querySelector('.mle-lr-bar')),
+    wald: box(svg.querySelector('.mle-wald-bar')) };
 }
 """
 

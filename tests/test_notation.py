@@ -229,11 +229,7 @@ def test_pages_use_the_notation(path: Path) -> None:
 
 @pytest.mark.parametrize("path", [_param(p) for p in MODULES])
 def test_package_messages_and_labels_use_the_notation(path: Path) -> None:
-    found = [
-        v
-        for text in package_strings(path)
-        for v in violations(text) + hats(text)
-    ]
+    found = [v for text in package_strings(path) for v in violations(text) + hats(text)]
     assert not found, f"{path.name}:\n" + "\n".join(found)
 
 
