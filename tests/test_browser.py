@@ -319,7 +319,22 @@ _FIGURE_FACTS = """
       size: parseFloat(getComputedStyle(t).fontSize) * scale, fill: getComputedStyle(t).fill,
       box: [r.left, r.top, r.right, r.bottom] };
   });
-  return { texts, frame: [frame.left, frame.top, frame.right, frame.bottom],
+  // Points every 2 px along the drawn curves and interval bars, in page pixels, kept only
+  // where a panel frame shows them (curves are clipped to their panel).
+  const frames = [...svg.querySelectorAll('.mle-frame')].map(f => f.getBoundingClientRect());
+  const shown = (x, y) =>
+    frames.some(f => x >= f.left && x <= f.right && y >= f.top && y <= f.bottom);
+  const points = [];
+  const drawn = 'path.mle-curve, path.mle-wald, line.mle-lr-bar, line.mle-wald-bar';
+  for (const path of svg.querySelectorAll(drawn)) {
+    const m = path.getScreenCTM(), length = path.getTotalLength();
+    for (let s = 0; s <= length; s += 2 / scale) {
+      const q = path.getPointAtLength(s);
+      const x = m.a * q.x + m.c * q.y + m.e, y = m.b * q.x + m.d * q.y + m.f;
+      if (shown(x, y)) points.push([x, y, path.getAttribute('class')]);
+    }
+  }
+  return { texts, points, frame: [frame.left, frame.top, frame.right, frame.bottom],
     background: getComputedStyle(svg).backgroundColor };
 })
 """
@@ -374,6 +389,15 @@ def test_explorer_text_is_legible_separate_and_contrasted(
                 for b in texts[i + 1 :]:
                     overlap = _overlap(a["box"], b["box"])
                     assert overlap < 4, f"{chapter}: {a['text']!r} overlaps {b['text']!r}"
+            # no label sits on a curve or an interval bar (1 px of slack at the text's edges)
+            for t in texts:
+                x0, y0, x1, y1 = t["box"]
+                crossing = [
+                    cls
+                    for x, y, cls in figure["points"]
+                    if x0 + 1 < x < x1 - 1 and y0 + 1 < y < y1 - 1
+                ]
+                assert not crossing, f"{chapter}: {t['text']!r} covers {crossing[0]}"
     finally:
         page.context.close()
 

@@ -163,3 +163,88 @@ def test_coin_explorer_with_no_flips_says_the_mle_is_undefined(site: Path, brows
         assert figure.locator(".mle-peak").count() == 1
     finally:
         visit.close()
+
+
+# ------------------------------------- every slider: its value text is the visible value
+
+# Chapters whose sliders step by fractions (0.1, 0.01, ...), where noUiSlider's own value
+# text was float noise ("2.6999999999999997") while the read-out showed 2.70.
+VALUE_TEXT_PAGES = [
+    "03_log_likelihood",
+    "04_continuous",
+    "05_exercises",
+    "06_uncertainty",
+    "07_models",
+]
+
+
+@pytest.mark.parametrize("chapter", VALUE_TEXT_PAGES)
+def test_slider_value_text_is_what_the_readout_shows(
+    site: Path, browser: object, chapter: str
+) -> None:
+    """After arrow presses, each handle's aria-valuetext equals its slider's visible value."""
+    visit = PageVisit(browser, site / "chapters" / f"{chapter}.html")
+    try:
+        visit.wait_for_explorers()
+        visit.open_solutions()
+        sliders = visit.page.locator(".widget-slider:has(.noUi-handle)")
+        assert sliders.count() > 0
+        for i in range(sliders.count()):
+            slider = sliders.nth(i)
+            slider.scroll_into_view_if_needed()
+            handle = slider.locator(".noUi-handle").first
+            readout = slider.locator(".widget-readout")
+            for key in ["ArrowRight"] * 6 + ["ArrowLeft"] * 2:
+                _press(visit, handle, key, 1)
+                shown = readout.text_content().strip()
+                visit.page.wait_for_function(
+                    "([h, text]) => h.getAttribute('aria-valuetext') === text",
+                    arg=[handle.element_handle(), shown],
+                    timeout=2_000,
+                )
+            # the raw value can be float noise; the text a screen reader hears never is
+            assert not re.search(r"\d{7,}", handle.get_attribute("aria-valuetext"))
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+# ------------------------------------ chapter 2: the sharpening explorer reads what it plots
+
+
+def test_sharpening_readout_gives_the_relative_likelihood(site: Path, browser: object) -> None:
+    """At m = 50 the plot shows L(θ)/L(MLE); the read-out and data-relative say the same."""
+    from mle_book.likelihood import bernoulli_log_likelihood
+
+    visit = PageVisit(browser, site / "chapters" / "02_coin.html")
+    try:
+        visit.wait_for_explorers()
+        box = (
+            visit.page.locator(".widget-vbox:has(> .mle-explorer)")
+            .filter(has=visit.page.locator(".widget-label", has_text="data × m"))
+            .first
+        )
+        figure = box.locator(".mle-explorer")
+        handle = box.locator(".noUi-handle").first
+        _press(visit, handle, "End", 1)  # m = 50
+        visit.page.wait_for_function(
+            "el => el.dataset.peak !== undefined && el.shadowRoot.querySelector('.mle-title')"
+            ".textContent.startsWith('450 heads')",
+            arg=figure.element_handle(),
+            timeout=5_000,
+        )
+        theta = 9 / 13  # the factory puts the marker at the m = 1 MLE, the peak for every m
+        data = figure.evaluate("el => ({...el.dataset})")
+        peak = bernoulli_mle(450, 200)
+        expected = math.exp(
+            bernoulli_log_likelihood(theta, 450, 200) - bernoulli_log_likelihood(peak, 450, 200)
+        )
+        assert float(data["peak"]) == pytest.approx(peak, rel=1e-12)
+        assert float(data["relative"]) == pytest.approx(expected, rel=1e-9)
+        readout = box.locator(".mle-readout").inner_text()
+        assert "L(θ) / L(MLE) = " in readout and "e−" not in readout  # not the absolute 5.7e−175
+        shown = float(re.search(r"L\(θ\) / L\(MLE\) = ([\d.]+)", readout)[1])
+        assert shown == pytest.approx(expected, rel=1e-3)
+        assert f"MLE θ = {peak:.4f}" in readout
+    finally:
+        visit.close()

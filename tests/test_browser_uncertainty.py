@@ -186,3 +186,41 @@ def test_surface_explorer_matches_python(site: Path, browser: object) -> None:
         assert visit.errors == []
     finally:
         visit.close()
+
+
+_BAR_LABELS = """
+el => {
+  const svg = el.shadowRoot.querySelector('svg');
+  const box = (n) => {
+    const r = n.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  };
+  const texts = Object.fromEntries(
+    [...svg.querySelectorAll('text')].map(t => [t.textContent, box(t)]));
+  return { texts, lr: box(svg.querySelector('.mle-lr-bar')),
+    wald: box(svg.querySelector('.mle-wald-bar')) };
+}
+"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_surface_explorer_labels_its_interval_bars(site: Path, browser: object, width: int) -> None:
+    """Like the interval explorer, the surface explorer names its two bars, next to each bar
+    (size, contrast and overlaps of every label: test_browser.py's figure-facts test)."""
+    visit = PageVisit(browser, site / "chapters" / "06_uncertainty.html")
+    try:
+        visit.page.set_viewport_size({"width": width, "height": 900})
+        visit.wait_for_explorers()
+        explorer = visit.page.locator(BOXES).nth(2).locator(".mle-explorer")
+        explorer.scroll_into_view_if_needed()
+        visit.page.wait_for_timeout(500)
+        facts = explorer.evaluate(_BAR_LABELS)
+        for name, bar in (("profile", facts["lr"]), ("slice", facts["wald"])):
+            assert name in facts["texts"], f"no {name!r} label"
+            x0, y0, x1, y1 = facts["texts"][name]
+            middle = (bar[1] + bar[3]) / 2
+            # beside its bar: within about a line of it, and across from some part of it
+            assert min(abs(y0 - middle), abs(y1 - middle)) <= 22, (name, facts)
+            assert x1 >= bar[0] - 60 and x0 <= bar[2] + 60, (name, facts)
+    finally:
+        visit.close()

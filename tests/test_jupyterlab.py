@@ -66,6 +66,18 @@ def test_coin_explorer_works_with_a_live_kernel(
             arg=explorer.element_handle(),
             timeout=10_000,
         )
+        # A screen reader hears the value as the read-out shows it ("0.52"), not
+        # noUiSlider's raw float (the explorer's accessible-names rule, live here too).
+        slider = vbox.locator(".widget-slider:has(.noUi-handle)").nth(2)
+        theta = slider.locator(".noUi-handle")
+        theta.focus()
+        for _ in range(12):  # steps of 0.01 from 0.50: raw values such as 0.5700000000000001
+            theta.press("ArrowRight")
+            page.wait_for_function(
+                "([h, r]) => h.getAttribute('aria-valuetext') === r.textContent.trim()",
+                arg=[theta.element_handle(), slider.locator(".widget-readout").element_handle()],
+                timeout=10_000,
+            )
     except Exception:
         page.screenshot(path=str(tmp_path / "jupyterlab.png"))
         raise

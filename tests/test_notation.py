@@ -229,26 +229,8 @@ def test_pages_use_the_notation(path: Path) -> None:
 
 @pytest.mark.parametrize("path", [_param(p) for p in MODULES])
 def test_package_messages_and_labels_use_the_notation(path: Path) -> None:
-    found = [
-        v
-        for text in package_strings(path)
-        for v in violations(text) + hats(text)
-        if not _exempt(path, v)
-    ]
+    found = [v for text in package_strings(path) for v in violations(text) + hats(text)]
     assert not found, f"{path.name}:\n" + "\n".join(found)
-
-
-# Leftovers in files another branch owns: the posterior axis label "p(θ | X)" of
-# explorer.js and of bayes.py's plots (the data are x). Exempt from the tests above, and
-# tracked by strict xfails: the day a file reads "p(θ | x)" its xfail passes unexpectedly
-# and its entry here must go.
-_PENDING_RULES: dict[str, tuple[str, ...]] = {
-    "explorer.js": ("X as the data",),
-}
-
-
-def _exempt(path: Path, violation: str) -> bool:
-    return violation.startswith(_PENDING_RULES.get(path.name, ()))
 
 
 @pytest.mark.parametrize("path", [_param(EXPLORER_JS)])
@@ -257,26 +239,7 @@ def test_explorer_readouts_use_the_notation(path: Path) -> None:
         v
         for text in explorer_strings(path.read_text(encoding="utf-8"))
         for v in violations(text) + hats(text)
-        if not _exempt(path, v)
     ]
-    assert not found, "\n".join(found)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            id=path.name,
-            marks=pytest.mark.xfail(strict=True, reason="label 'p(θ | X)', another branch's file"),
-        )
-        for path in (EXPLORER_JS,)
-    ],
-)
-def test_pending_leftovers_elsewhere(path: Path) -> None:
-    source = path.read_text(encoding="utf-8")
-    texts = explorer_strings(source) if path.suffix == ".js" else package_strings(path)
-    found = [v for text in texts for v in violations(text) if _exempt(path, v)]
     assert not found, "\n".join(found)
 
 

@@ -213,7 +213,7 @@ function drawCoin(svg, m) {
   else yDomain = [0, 1.08 * transform(logMax) || 1];
   const what = relative ? "L(θ) / L(MLE)" : "L(θ)";
   let yLabel = scale === "log" ? (relative ? "ln L(θ) − ln L(MLE)" : "log-likelihood ln L(θ)") : (relative ? "relative likelihood " + what : "likelihood L(θ)");
-  if (normalise) yLabel = scale === "log" ? "ln posterior density" : "posterior density p(θ | X)";
+  if (normalise) yLabel = scale === "log" ? "ln posterior density" : "posterior density p(θ | x)";
   const p = panel(svg, boxes(1)[0],
     [0, 1], yDomain, "θ (probability of heads)", yLabel);
   curve(p, xs, ys, "mle-curve");
@@ -240,8 +240,13 @@ function drawCoin(svg, m) {
   }
   const value = transform(logCurve(theta));
   dot(p, theta, Number.isFinite(value) ? Math.max(value, yDomain[0]) : yDomain[0], "mle-marker");
-  const valueText = scale === "log" ? `ln L(θ) = ${fmt(coinLogLik(theta, h, t))}` : `L(θ) = ${fmt(Math.exp(coinLogLik(theta, h, t)))}`;
+  // The read-out names what is plotted: with `relative`, the ratio to the peak at θ.
+  const logRelative = coinLogLik(theta, h, t) - logMax;
+  const valueText = relative
+    ? (scale === "log" ? `ln L(θ) − ln L(MLE) = ${fmt(logRelative)}` : `L(θ) / L(MLE) = ${fmt(Math.exp(logRelative))}`)
+    : (scale === "log" ? `ln L(θ) = ${fmt(coinLogLik(theta, h, t))}` : `L(θ) = ${fmt(Math.exp(coinLogLik(theta, h, t)))}`);
   const data = { peak, value: scale === "log" ? coinLogLik(theta, h, t) : Math.exp(coinLogLik(theta, h, t)) };
+  if (relative && defined) Object.assign(data, { relative: Math.exp(logRelative), logRelative });
   if (!defined) {
     return {
       title: "0 heads, 0 tails: no data, the MLE is undefined",
@@ -371,16 +376,17 @@ function drawGaussian(svg, m) {
   }
   curve(right, mus, nlls, "mle-curve");
   vline(right, mean, "mle-peak");
-  // The label sits beside the MLE line, on whichever side it fits, and never leaves the
-  // panel (a narrow phone panel gets the short form). 6.5 px a character is generous for
-  // 11 px text.
+  // The label sits beside the MLE line near the top, on whichever side is free (a narrow
+  // phone panel gets the short form); placed by label()'s layout rule. 6.5 px a character
+  // is generous for 11 px text.
   let text = `MLE μ = mean = ${fmt(mean, 3)}`;
   if (6.5 * text.length > right.box.w - 8) text = `MLE μ = ${fmt(mean, 3)}`;
-  const width = 6.5 * text.length, at = right.sx(mean);
-  let start = at + 4 + width <= right.box.x + right.box.w ? at + 4 : at - 4 - width;
-  start = Math.min(Math.max(start, right.box.x + 2), right.box.x + right.box.w - 2 - width);
-  const label = el("text", { x: start, y: right.box.y + 14, class: "mle-ticklabel", "text-anchor": "start" }, right.plot);
-  label.textContent = text;
+  const at = right.sx(mean), spots = [];
+  for (let i = 0; i < 3; i++) {
+    const y = right.box.y + 14 + i * (FONT.tick + 5);
+    spots.push({ x: at + 4, y, anchor: "start" }, { x: at - 4, y, anchor: "end" });
+  }
+  label(right, null, null, text, "start", spots);
   const value = nll(mu, sigma), atBest = nll(mean, sigma);
   dot(right, mu, value, "mle-marker");
   return {
@@ -479,8 +485,74 @@ function bar(p, lo, hi, y, cls) {
   return el("line", { x1: p.sx(lo), x2: p.sx(hi), y1: p.sy(y), y2: p.sy(y), class: cls }, p.plot);
 }
 
-function label(p, x, y, text, anchor = "start") {
-  el("text", { x: p.sx(x), y: p.sy(y) + 4, class: "mle-ticklabel", "text-anchor": anchor }, p.plot).textContent = text;
+// In-plot labels are placed by one layout rule, the same at every width: the first spot,
+// of the caller's preferred one, then the ones it offers beside its mark (`spots`, in
+// pixels: {x, y, anchor}), then the panel's free corners, whose text box stays inside the
+// panel and covers no curve or bar drawn so far and no label placed before it. If every
+// spot is taken, the one that covers the fewest points wins. Draw curves first, then labels.
+function obstaclePoints(p) {
+  const points = [];
+  const segment = (x0, y0, x1, y1) => {
+    const steps = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / 3));
+    for (let i = 0; i <= steps; i++) points.push([x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps]);
+  };
+  for (const path of p.plot.querySelectorAll("path.mle-curve, path.mle-wald")) {
+    let last = null;
+    for (const [, cmd, x, y] of (path.getAttribute("d") || "").matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)/g)) {
+      if (cmd === "L" && last) segment(last[0], last[1], +x, +y); else points.push([+x, +y]);
+      last = [+x, +y];
+    }
+  }
+  for (const line of p.plot.querySelectorAll("line.mle-lr-bar, line.mle-wald-bar")) {
+    const [x1, y1, x2, y2] = ["x1", "y1", "x2", "y2"].map((k) => +line.getAttribute(k));
+    for (const dy of [-3, 0, 3]) segment(x1 - 3, y1 + dy, x2 + 3, y2 + dy);  // the bar's stroke
+  }
+  const b = p.box;
+  return points.filter(([x, y]) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h);
+}
+
+function label(p, x, y, text, anchor = "start", spots = []) {
+  const w = textWidth(text, FONT.tick), b = p.box, pad = 2, row = FONT.tick + 5;
+  if (!p.placed) p.placed = [];
+  const points = obstaclePoints(p);
+  const corners = [];
+  for (let i = 0; i < 3; i++) {
+    const top = b.y + 4 + FONT.tick + i * row, bottom = b.y + b.h - 6 - i * row;
+    corners.push({ x: b.x + 6, y: top, anchor: "start" }, { x: b.x + b.w - 6, y: top, anchor: "end" },
+      { x: b.x + 6, y: bottom, anchor: "start" }, { x: b.x + b.w - 6, y: bottom, anchor: "end" });
+  }
+  // x === null: no preferred spot, only the given ones and the corners
+  const candidates = [...(x === null ? [] : [{ x: p.sx(x), y: p.sy(y) + 4, anchor }]), ...spots, ...corners];
+  const boxOf = (c) => {
+    const left = c.anchor === "end" ? c.x - w : c.anchor === "middle" ? c.x - w / 2 : c.x;
+    return [left - pad, c.y - FONT.tick - pad, left + w + pad, c.y + 3 + pad];
+  };
+  const cost = (r) => {
+    if (r[0] < b.x || r[2] > b.x + b.w || r[1] < b.y || r[3] > b.y + b.h) return Infinity;
+    let hits = points.filter(([px, py]) => px > r[0] && px < r[2] && py > r[1] && py < r[3]).length;
+    for (const q of p.placed) if (r[0] < q[2] && q[0] < r[2] && r[1] < q[3] && q[1] < r[3]) hits += 1000;
+    return hits;
+  };
+  let best = candidates[0], bestCost = Infinity;
+  for (const c of candidates) {
+    const k = cost(boxOf(c));
+    if (k < bestCost) { best = c; bestCost = k; }
+    if (k === 0) break;
+  }
+  p.placed.push(boxOf(best));
+  const node = el("text", { x: best.x, y: best.y, class: "mle-ticklabel", "text-anchor": best.anchor }, p.plot);
+  node.textContent = text;
+  return node;
+}
+
+// Spots beside a horizontal bar from lo to hi at height y (data units): above it (at its
+// start, middle, end), past its right end, before its left end, below it (middle, start, end).
+function barSpots(p, lo, hi, y) {
+  const gap = 6, base = p.sy(y) + 4, above = p.sy(y) - 10, below = p.sy(y) + 17;
+  const a = p.sx(lo), b = p.sx(hi), mid = (a + b) / 2;
+  return [{ x: a, y: above, anchor: "start" }, { x: mid, y: above, anchor: "middle" }, { x: b, y: above, anchor: "end" },
+    { x: b + gap, y: base, anchor: "start" }, { x: a - gap, y: base, anchor: "end" },
+    { x: mid, y: below, anchor: "middle" }, { x: a, y: below, anchor: "start" }, { x: b, y: below, anchor: "end" }];
 }
 
 // The relative log-likelihood ℓ(θ) − ℓ(θ̂) with the cut at −χ²₁(γ)/2 and the Wald
@@ -509,11 +581,16 @@ function drawInterval(svg, m) {
   const yLr = cut + 0.45 * (yLow - cut), yWald = cut + 0.75 * (yLow - cut);
   bar(p, lr[0], lr[1], yLr, "mle-lr-bar");
   bar(p, wald[0], wald[1], yWald, "mle-wald-bar");
-  // Labels sit just above the left end of each bar (or of the panel), never past its right edge.
+  // Each label prefers the spot just above the left end of its bar (or of the panel); label()
+  // moves it beside the bar or to a free corner when a curve or another label is there.
   const above = 0.07 * (0.4 - yLow), left = (x) => Math.max(x, x0 + 0.01 * (x1 - x0));
-  label(p, left(Math.min(lr[0], 0.75 * x1)), yLr + above, "likelihood ratio");
-  label(p, left(Math.min(wald[0], 0.75 * x1)), yWald + above, se > 0 ? "Wald" : "Wald: one point");
-  label(p, x0 + 0.01 * (x1 - x0), cut + above, `cut at −χ²₁/2 = ${fmt(cut, 3)}`);
+  label(p, left(Math.min(lr[0], 0.75 * x1)), yLr + above, "likelihood ratio", "start", barSpots(p, lr[0], lr[1], yLr));
+  label(p, left(Math.min(wald[0], 0.75 * x1)), yWald + above, se > 0 ? "Wald" : "Wald: one point", "start",
+    barSpots(p, wald[0], wald[1], yWald));
+  const cutY = p.sy(cut);  // the cut's label: just above or below the line, at either end
+  label(p, x0 + 0.01 * (x1 - x0), cut + above, `cut at −χ²₁/2 = ${fmt(cut, 3)}`, "start", [
+    { x: p.box.x + p.box.w - 6, y: cutY - 5, anchor: "end" }, { x: p.box.x + 6, y: cutY + 15, anchor: "start" },
+    { x: p.box.x + p.box.w - 6, y: cutY + 15, anchor: "end" }]);
   const pct = `${fmt(100 * level, 3)} %`;
   const outside = wald[0] < 0 || wald[1] > 1 ? ", Wald leaves [0, 1]" : se === 0 ? ", Wald is one point" : "";
   return {
@@ -594,6 +671,11 @@ function drawSurface(svg, m) {
   bar(right, mean - sliceHalf, mean + sliceHalf, 1.55 * half, "mle-wald-bar");
   vline(right, mu, "mle-peak");
   dot(right, mu, Math.min(profileRel(mu), 2.5 * half), "mle-marker", 4);
+  // The bars are labelled like the interval explorer's, beside each bar.
+  label(right, mean - profileHalf, 1.8 * half + 0.12 * half, "profile", "start",
+    barSpots(right, mean - profileHalf, mean + profileHalf, 1.8 * half));
+  label(right, mean - sliceHalf, 1.55 * half - 0.22 * half, "slice", "start",
+    barSpots(right, mean - sliceHalf, mean + sliceHalf, 1.55 * half));
 
   const value = nll(mu, sigma), profile = minValue + profileRel(mu);
   const pct = `${fmt(100 * level, 3)} %`;
@@ -712,6 +794,17 @@ function keepKeysInControls(root) {
 // explorer applies it to the controls in its own box (JupyterLab, Notebook 7, the static
 // book); the book build copies this section into _ext/reader-aids.js, which applies it
 // to every slider of a page. Idempotent; it writes only names that are missing or stale.
+// The handle's value text is what the slider's own read-out shows ("2.70", not noUiSlider's
+// raw "2.6999999999999997"), kept so by a watch on the handle and the read-out.
+function voiceSliderValue(slider) {
+  const readout = slider.querySelector(".widget-readout");
+  const text = readout ? readout.textContent.replace(/\s+/g, " ").trim() : "";
+  if (!text) return;
+  for (const handle of slider.querySelectorAll(".noUi-handle")) {
+    if (handle.getAttribute("aria-valuetext") !== text) handle.setAttribute("aria-valuetext", text);
+  }
+}
+
 function nameSliderControls(root) {
   for (const slider of root.querySelectorAll(".widget-slider")) {
     const label = slider.querySelector(":scope > .widget-label");
@@ -724,6 +817,13 @@ function nameSliderControls(root) {
     if (readout && readout.getAttribute("aria-label") !== `${name}: value`) {
       readout.setAttribute("role", "textbox");
       readout.setAttribute("aria-label", `${name}: value`);
+    }
+    voiceSliderValue(slider);
+    if (!slider.hasAttribute("data-mle-voiced") && typeof MutationObserver !== "undefined") {
+      slider.setAttribute("data-mle-voiced", "");  // one watch per slider, whichever copy of the rule
+      new MutationObserver(() => voiceSliderValue(slider)).observe(slider, {
+        subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-valuetext"],
+      });
     }
   }
 }
