@@ -401,14 +401,15 @@ def _drop_thebe(
 
 
 # pydata-sphinx-theme sets <html data-theme> from localStorage in the head, which is empty
-# on a first visit; its deferred script later picks "light" or "dark", and the
-# theme's colour rules (code cells' borders and padding among them) then move the text
-# (a layout shift of 0.08-0.11 on pages with code at the top). Pick the same value the
-# theme's script would (its mode "auto": the system's colour scheme) before the first
-# paint; a stored choice is left alone.
+# on a first visit (then "auto" with the book's default_mode, see _ext/reader_aids.py);
+# its deferred script later resolves it to "light" or "dark", and the theme's colour
+# rules (code cells' borders and padding among them) then move the text (a layout shift
+# of 0.08-0.12 on pages with code at the top). Pick the same value the theme's script
+# would (mode "auto": the system's colour scheme) before the first paint; a stored
+# choice is left alone.
 EARLY_THEME = """(function () {
   var html = document.documentElement;
-  if (html.dataset.theme) return;
+  if (html.dataset.theme && html.dataset.theme !== "auto") return;
   var mode = html.dataset.mode || "auto";
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
   html.dataset.theme = mode === "auto" ? (dark ? "dark" : "light") : mode;

@@ -31,8 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
 from bookbench import report, targets
-from bookbench.book import BUILD_FLAGS, Page, copy_book, find_pages
+from bookbench.book import (
+    BUILD_FLAGS,
+    Page,
+    copy_book,
+    find_pages,
+    toc_docnames,
+    unmeasurable_pages,
+)
 from bookbench.browser import BrowserResult, run_browser_benchmarks
 from bookbench.builds import RebuildResult, run_rebuild_benchmark
 from bookbench.loading import LoadResult, run_load_benchmarks
@@ -63,6 +71,8 @@ class Results:
     load: list[str] = field(default_factory=list)
     loads: LoadResult | None = None
     load_rounds: int = targets.MIN_LOAD_ROUNDS
+    toc_pages: int = 0
+    unmeasured: list[str] = field(default_factory=list)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -130,6 +140,11 @@ def measure(args: argparse.Namespace, work: Path) -> Results:
         f"3. builds: {args.build_rounds} x (full, after one edit, unchanged)",
         lambda: run_rebuild_benchmark(book, results.pages, args.build_rounds, logs),
     )
+    # Every page of _toc.yml is measured: name any the browser benchmarks cannot open.
+    results.toc_pages = len(toc_docnames(yaml.safe_load((book / "_toc.yml").read_text())))
+    results.unmeasured = unmeasurable_pages(book, results.pages, book / "_build" / "html")
+    for name in results.unmeasured:
+        print(f"[bench] WARNING: {name}: not measured", file=sys.stderr)
     results.matplotlib = step(
         "1. matplotlib reference",
         lambda: summarize(matplotlib_png_ms(max(args.presses, 30))),
@@ -160,6 +175,20 @@ def measure(args: argparse.Namespace, work: Path) -> Results:
 def checks_of(results: Results) -> list[report.Check]:
     """Every summary row, in the issue's order."""
     checks: list[report.Check] = []
+    if results.toc_pages:
+        measured = results.toc_pages - len(results.unmeasured)
+        checks.append(
+            report.Check(
+                0,
+                "Pages of `_toc.yml` measured by the browser benchmarks"
+                + (f" (missing: {', '.join(results.unmeasured)})" if results.unmeasured else ""),
+                "every page",
+                f"{measured} of {results.toc_pages}",
+                "",
+                "",
+                not results.unmeasured,
+            )
+        )
     if results.browser and results.matplotlib:
         checks += report.latency_checks(results.browser.sliders, results.matplotlib)
     if results.validation:
