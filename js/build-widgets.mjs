@@ -13,6 +13,13 @@ if (!anywidgetAmd || !outdir) {
   process.exit(2);
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
+const LOAD_ESM = /async function loadEsm\(esm\) \{/;
+const ESM_ONCE = `const esmOnce = new Map();
+function loadEsm(esm) {
+  if (!esmOnce.has(esm)) esmOnce.set(esm, loadEsmUncached(esm));
+  return esmOnce.get(esm);
+}
+async function loadEsmUncached(esm) {`;
 const AMD_TAIL = /define\(\["@jupyter-widgets\/base"\],\s*(\w+)\);\s*$/;
 
 const plugin = {
@@ -25,8 +32,16 @@ const plugin = {
       const source = await readFile(args.path, "utf8");
       const match = source.match(AMD_TAIL);
       if (!match) throw new Error(`${args.path}: no AMD define(...) at the end; anywidget changed`);
-      return { contents: source.replace(AMD_TAIL, `export default ${match[1]};`), loader: "js" };
+      // anywidget imports each widget's ESM from a new blob: URL, so a page with N
+      // explorers (same code) compiled and evaluated it N times: load each source once.
+      if (!LOAD_ESM.test(source)) throw new Error(`${args.path}: no loadEsm(); anywidget changed`);
+      const contents = source.replace(AMD_TAIL, `export default ${match[1]};`)
+        .replace(LOAD_ESM, ESM_ONCE);
+      return { contents, loader: "js" };
     });
+    // sanitize-html is evaluated when first used, not at load (see js/lazy-sanitize.js).
+    b.onResolve({ filter: /^sanitize-html$/ }, (args) =>
+      args.importer.endsWith("lazy-sanitize.js") ? undefined : { path: path.join(here, "lazy-sanitize.js") });
     // The book's widgets are ipywidgets 8: leave out html-manager's ipywidgets 7 copies.
     b.onResolve({ filter: /^@jupyter-widgets\/(base7|controls7)(\/.*)?$/ }, (args) => ({
       path: args.path, namespace: "widgets7",

@@ -110,7 +110,7 @@ def unmeasurable_pages(book: Path, pages: Iterable[Page], html_root: Path) -> li
     --------
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
-    >>> _ = (root / "_toc.yml").write_text("root: a\nchapters:\n- file: b\n- file: c\n")
+    >>> _ = (root / "_toc.yml").write_text("root: a\\nchapters:\\n- file: b\\n- file: c\\n")
     >>> for name in ("a.md", "b.md", "_build/html/a.html"):
     ...     (root / name).parent.mkdir(parents=True, exist_ok=True)
     ...     _ = (root / name).write_text("x")
