@@ -12,9 +12,11 @@ every page.
 
 - The widget manager is the book's own bundle (``js/widgets-entry.js``), built with
   esbuild from the pinned npm packages and anywidget's browser build
-  (``js/build-widgets.mjs``) when it is missing or older than its inputs: 0.8 MB
+  (``js/build-widgets.mjs``) when it is missing or older than its inputs: 0.56 MB
   instead of html-manager's 3.6 MB ``embed-amd.js`` plus require.js, and it draws
   the widgets when the document is parsed rather than after the window's ``load``.
+  The HTML sanitizer it needs only for labels that allow HTML is a separate script,
+  loaded by the pages that have such a label (:func:`needs_html_sanitizer`).
 - Each widget output gets its box reserved before anything draws
   (:func:`reserve_widget_boxes`): the height of its controls and figure is known
   from the widget state stored in the page, so the text below does not jump.
@@ -39,6 +41,7 @@ OFFLINE = "offline"
 JS_DIR = Path(__file__).resolve().parent.parent / "js"
 WIDGETS_JS = f"{OFFLINE}/widgets/widgets.js"  # relative to _static, as in _config.yml
 WIDGETS_CSS = f"{OFFLINE}/widgets/widgets.css"
+SANITIZE_JS = f"{OFFLINE}/widgets/sanitize.js"  # only on pages with a label that allows HTML
 STATE_TYPE = "application/vnd.jupyter.widget-state+json"
 VIEW_SCRIPT = re.compile(
     r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.DOTALL
@@ -78,7 +81,8 @@ def build_widget_bundle(book_root: Path, target: Path) -> Path:
     anywidget = anywidget_browser_module()
     inputs = [*JS_DIR.iterdir(), book_root / "package-lock.json", anywidget]
     newest = max(p.stat().st_mtime for p in inputs if p.is_file())
-    if bundle.exists() and bundle.stat().st_mtime >= newest:
+    outputs = [bundle, target / "sanitize.js"]
+    if all(p.exists() for p in outputs) and min(p.stat().st_mtime for p in outputs) >= newest:
         return bundle
     node = shutil.which("node")
     if node is None:
@@ -408,6 +412,25 @@ def _widget_state(context: dict) -> dict[str, Any] | None:
     return None
 
 
+def needs_html_sanitizer(state: dict[str, Any]) -> bool:
+    """True when a widget of the page shows its label as HTML (``description_allow_html``).
+
+    Only then does the widget manager sanitize HTML, with sanitize-html: a separate
+    script (js/sanitize-entry.js, 0.26 MB) that such a page loads before the bundle.
+
+    Examples
+    --------
+    >>> needs_html_sanitizer({"a": {"state": {"description_allow_html": False}}})
+    False
+    >>> needs_html_sanitizer({"a": {"state": {"description_allow_html": True}}})
+    True
+    """
+    return any(
+        (entry.get("state") or {}).get("description_allow_html") is True
+        for entry in state.values()
+    )
+
+
 # ---- one copy of each widget's code in the page ----------------------------------------------
 
 SHARED = "$mle_same_as"  # js/widgets-entry.js puts the original value back before set_state
@@ -473,6 +496,8 @@ def _widget_page(
         return
     app.add_css_file(WIDGETS_CSS)
     app.add_js_file(None, body=MATH_AFTER_WIDGETS, priority=500)
+    if needs_html_sanitizer(state):  # before the bundle (deferred scripts run in order)
+        app.add_js_file(SANITIZE_JS, defer="defer", priority=499)
     if "body" in context:
         context["body"] = reserve_widget_boxes(context["body"], state)
     _share_widget_code(context)

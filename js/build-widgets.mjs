@@ -1,7 +1,7 @@
 // Bundle js/widgets-entry.js with esbuild (pinned in package.json/package-lock.json).
 // Usage: node js/build-widgets.mjs <anywidget nbextension/index.js> <output folder>
 // Run by _ext/offline_assets.py when a build finds the bundle missing or older than
-// its inputs. Writes widgets.js and widgets.css to the output folder.
+// its inputs. Writes widgets.js, widgets.css and sanitize.js to the output folder.
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -39,9 +39,10 @@ const plugin = {
         .replace(LOAD_ESM, ESM_ONCE);
       return { contents, loader: "js" };
     });
-    // sanitize-html is evaluated when first used, not at load (see js/lazy-sanitize.js).
+    // sanitize-html is a separate script, loaded only where a label allows HTML
+    // (js/lazy-sanitize.js, js/sanitize-entry.js).
     b.onResolve({ filter: /^sanitize-html$/ }, (args) =>
-      args.importer.endsWith("lazy-sanitize.js") ? undefined : { path: path.join(here, "lazy-sanitize.js") });
+      args.importer.endsWith("sanitize-entry.js") ? undefined : { path: path.join(here, "lazy-sanitize.js") });
     // The book's widgets are ipywidgets 8: leave out html-manager's ipywidgets 7 copies.
     b.onResolve({ filter: /^@jupyter-widgets\/(base7|controls7)(\/.*)?$/ }, (args) => ({
       path: args.path, namespace: "widgets7",
@@ -55,7 +56,10 @@ const plugin = {
 };
 
 await build({
-  entryPoints: { widgets: path.join(here, "widgets-entry.js") },
+  entryPoints: {
+    widgets: path.join(here, "widgets-entry.js"),
+    sanitize: path.join(here, "sanitize-entry.js"),
+  },
   outdir,
   bundle: true,
   minify: true,

@@ -1,10 +1,13 @@
-// sanitize-html, required on first use. html-manager's ManagerBase imports it to clean
-// widget labels that allow HTML (inline_sanitize); with htmlparser2, postcss and the
-// entities tables it is about a quarter of the bundle, and evaluating it on every page
-// load costs 20-30 ms of main thread before any widget is drawn. Bundled all the same
-// (js/build-widgets.mjs points the manager's import here); it runs when first called.
-let sanitizeHtml;
-export default function sanitize(...args) {
-  sanitizeHtml = sanitizeHtml || require("sanitize-html");
-  return sanitizeHtml(...args);
+// html-manager's ManagerBase imports sanitize-html to clean widget labels that allow
+// HTML (`description_allow_html`, through inline_sanitize). With htmlparser2, postcss
+// and two copies of the entities tables it is about 0.25 MB, a quarter of the bundle,
+// and it is never called on a page whose widgets all show their labels as text (every
+// page of the book today). So it is a separate script, js/sanitize-entry.js, that
+// _ext/offline_assets.py puts before the bundle only on a page storing a label that
+// allows HTML. Without it a label is shown as escaped text, never as unsanitized HTML.
+export default function sanitize(html, options) {
+  if (typeof window.mleSanitizeHtml === "function") return window.mleSanitizeHtml(html, options);
+  const text = document.createElement("span");
+  text.textContent = String(html);
+  return text.innerHTML;
 }
