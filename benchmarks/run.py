@@ -380,6 +380,12 @@ def sections(results: Results) -> list[str]:
             "explorers and MathJax are done and nothing has moved for a second. The ratio is "
             "explorers drawn ÷ FCP per load; the table gives the median of those ratios.",
             report.load_section(results.loads.loads),
+            "When each step of loading a page with explorers ended (ms from navigation start, "
+            "median of the loads above): the HTML parsed, then the deferred widget bundle "
+            "(User Timing marks it sets: started, its modules evaluated, the widget models "
+            "created from the page's stored state, every view drawn), the explorers drawn "
+            "(the probe's frame) and MathJax done (it waits for the widgets).",
+            report.phases_section(results.loads.loads),
             "Where the main thread's time goes from navigation start until the explorers are "
             "drawn (one load per page with widgets under a DevTools `Tracing` session, no "
             "throttling): per top-level task, its outermost events with a known activity, "
