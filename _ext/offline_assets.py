@@ -426,8 +426,7 @@ def needs_html_sanitizer(state: dict[str, Any]) -> bool:
     True
     """
     return any(
-        (entry.get("state") or {}).get("description_allow_html") is True
-        for entry in state.values()
+        (entry.get("state") or {}).get("description_allow_html") is True for entry in state.values()
     )
 
 
