@@ -405,6 +405,29 @@ def sections(results: Results) -> list[str]:
     return parts
 
 
+KEEP_MARKER = "<!-- Written by hand below this line; make bench keeps it. -->"
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written part of an existing results file (from KEEP_MARKER on), or ''.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> old = Path(tempfile.mkdtemp()) / "results.md"
+    >>> _ = old.write_text("tables\\n\\n" + KEEP_MARKER + "\\n\\n## Notes\\n")
+    >>> kept_notes(old) == "\\n" + KEEP_MARKER + "\\n\\n## Notes\\n"
+    True
+    >>> kept_notes(old.with_name("missing.md"))
+    ''
+    """
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find(KEEP_MARKER)
+    return "" if start < 0 else "\n" + text[start:]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks, print the Markdown and write it to ``--output``."""
     args = parse_args(argv)
@@ -416,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[bench] kept the book copy in {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    text = render(results)
+    text = render(results) + kept_notes(args.output)
     args.output.write_text(text, encoding="utf-8")
     print(text)
     return 0
