@@ -20,6 +20,9 @@ every page.
 - Each widget output gets its box reserved before anything draws
   (:func:`reserve_widget_boxes`): the height of its controls and figure is known
   from the widget state stored in the page, so the text below does not jump.
+- On a page with widgets, repeated long values of the stored state (every explorer's
+  code) are stored once (:func:`share_repeated_values`) and MathJax typesets after the
+  widgets are drawn (``MATH_AFTER_WIDGETS``).
 """
 
 from __future__ import annotations
