@@ -12,12 +12,17 @@ every page.
 
 - The widget manager is the book's own bundle (``js/widgets-entry.js``), built with
   esbuild from the pinned npm packages and anywidget's browser build
-  (``js/build-widgets.mjs``) when it is missing or older than its inputs: 0.8 MB
+  (``js/build-widgets.mjs``) when it is missing or older than its inputs: 0.56 MB
   instead of html-manager's 3.6 MB ``embed-amd.js`` plus require.js, and it draws
   the widgets when the document is parsed rather than after the window's ``load``.
+  The HTML sanitizer it needs only for labels that allow HTML is a separate script,
+  loaded by the pages that have such a label (:func:`needs_html_sanitizer`).
 - Each widget output gets its box reserved before anything draws
   (:func:`reserve_widget_boxes`): the height of its controls and figure is known
   from the widget state stored in the page, so the text below does not jump.
+- On a page with widgets, repeated long values of the stored state (every explorer's
+  code) are stored once (:func:`share_repeated_values`) and MathJax typesets after the
+  widgets are drawn (``MATH_AFTER_WIDGETS``).
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ OFFLINE = "offline"
 JS_DIR = Path(__file__).resolve().parent.parent / "js"
 WIDGETS_JS = f"{OFFLINE}/widgets/widgets.js"  # relative to _static, as in _config.yml
 WIDGETS_CSS = f"{OFFLINE}/widgets/widgets.css"
+SANITIZE_JS = f"{OFFLINE}/widgets/sanitize.js"  # only on pages with a label that allows HTML
 STATE_TYPE = "application/vnd.jupyter.widget-state+json"
 VIEW_SCRIPT = re.compile(
     r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.DOTALL
@@ -78,7 +84,8 @@ def build_widget_bundle(book_root: Path, target: Path) -> Path:
     anywidget = anywidget_browser_module()
     inputs = [*JS_DIR.iterdir(), book_root / "package-lock.json", anywidget]
     newest = max(p.stat().st_mtime for p in inputs if p.is_file())
-    if bundle.exists() and bundle.stat().st_mtime >= newest:
+    outputs = [bundle, target / "sanitize.js"]
+    if all(p.exists() for p in outputs) and min(p.stat().st_mtime for p in outputs) >= newest:
         return bundle
     node = shutil.which("node")
     if node is None:
@@ -213,14 +220,55 @@ def _layout_of(state: dict[str, Any], model_id: str) -> tuple[int, int]:
     return 0, 0
 
 
+_KINDS = re.compile(r"const KINDS\s*=\s*\{([^}]*)\}")
+_KIND_ENTRY = re.compile(r"(\w+)\s*:\s*(\w+)")
+_BOXES = re.compile(r"\bboxes\((\d+)\)")
+
+
+def explorer_panels(esm: str, kind: str) -> int:
+    """How many panels an explorer of ``kind`` draws, read from its own JavaScript.
+
+    ``esm`` is the explorer's code as stored in the widget state (``_esm``): its
+    ``KINDS`` table names the draw function of each kind, which asks ``boxes(n)``
+    for its ``n`` panels. 1 when the code does not say.
+
+    Examples
+    --------
+    >>> js = "function drawA(svg) { boxes(2); }\\nfunction drawB(svg) { boxes(1)[0]; }\\n"
+    >>> js += "const KINDS = { a: drawA, b: drawB };"
+    >>> explorer_panels(js, "a"), explorer_panels(js, "b"), explorer_panels(js, "c")
+    (2, 1, 1)
+    """
+    table = _KINDS.search(esm)
+    function = dict(_KIND_ENTRY.findall(table.group(1))).get(kind) if table else None
+    if function is None:
+        return 1
+    body = re.search(rf"function {function}\((.*?)(?=^function |^const |\Z)", esm, re.S | re.M)
+    counts = [int(n) for n in _BOXES.findall(body.group(0))] if body else []
+    return max(counts, default=1)
+
+
+def _explorers_in(state: dict[str, Any], model_id: str) -> list[dict[str, Any]]:
+    entry = state.get(model_id) or {}
+    values = entry.get("state", {})
+    if entry.get("model_name") == "AnyModel" and values.get("kind"):
+        return [values]
+    return [
+        found
+        for child in values.get("children", []) or []
+        for found in _explorers_in(state, str(child).removeprefix("IPY_MODEL_"))
+    ]
+
+
 def reserve_widget_boxes(body: str, state: dict[str, Any]) -> str:
     """Wrap each widget view of ``body`` in a box as tall as the view will be.
 
-    ``state`` is the page's widget-state ``state`` mapping. The box gets
-    ``--mle-rows`` (control rows) and, for one explorer figure, the class
-    ``mle-reserve-figure`` (a box with the figure's aspect ratio, see js/reserve.css);
-    the widget manager adds ``mle-widget-ready`` when the view is attached, which
-    releases the reservation.
+    ``state`` is the page's widget-state ``state`` mapping. The box holds an empty
+    ``mle-reserve-box`` whose height js/reserve.css computes from ``--mle-rows``
+    (control rows) and, for one explorer figure (class ``mle-reserve-figure``), its
+    number of panels ``--mle-panels`` at the width the reader's screen gives it: the
+    explorer stacks its panels below 480 px. The widget manager adds
+    ``mle-widget-ready`` when the view is attached, which drops the placeholder.
     """
 
     def wrap(match: re.Match[str]) -> str:
@@ -232,8 +280,17 @@ def reserve_widget_boxes(body: str, state: dict[str, Any]) -> str:
         if not rows and not figures:
             return match.group(0)
         classes = "mle-widget-reserve" + (" mle-reserve-figure" if figures == 1 else "")
-        extra = f" --mle-figures: {figures};" if figures > 1 else ""
-        return f'<div class="{classes}" style="--mle-rows: {rows};{extra}">{match.group(0)}</div>'
+        style = f"--mle-rows: {rows};"
+        if figures == 1:
+            explorer = _explorers_in(state, model_id)[0]
+            panels = explorer_panels(str(explorer.get("_esm", "")), str(explorer["kind"]))
+            style += f" --mle-panels: {panels};"
+        elif figures > 1:
+            style += f" --mle-figures: {figures};"
+        return (
+            f'<div class="{classes}" style="{style}">{match.group(0)}'
+            '<div class="mle-reserve-box" aria-hidden="true"></div></div>'
+        )
 
     return VIEW_SCRIPT.sub(wrap, body)
 
@@ -417,16 +474,116 @@ def _widget_state(context: dict) -> dict[str, Any] | None:
     return None
 
 
+def needs_html_sanitizer(state: dict[str, Any]) -> bool:
+    """True when a widget of the page shows its label as HTML (``description_allow_html``).
+
+    Only then does the widget manager sanitize HTML, with sanitize-html: a separate
+    script (js/sanitize-entry.js, 0.26 MB) that such a page loads before the bundle.
+
+    Examples
+    --------
+    >>> needs_html_sanitizer({"a": {"state": {"description_allow_html": False}}})
+    False
+    >>> needs_html_sanitizer({"a": {"state": {"description_allow_html": True}}})
+    True
+    """
+    return any(
+        (entry.get("state") or {}).get("description_allow_html") is True for entry in state.values()
+    )
+
+
+# ---- one copy of each widget's code in the page ----------------------------------------------
+
+SHARED = "$mle_same_as"  # js/widgets-entry.js puts the original value back before set_state
+SHARED_MIN_CHARS = 512
+
+
+def share_repeated_values(document: dict[str, Any]) -> dict[str, Any]:
+    """Replace repeated long values of the widget state by a reference to their first copy.
+
+    Every explorer model stores the explorer's whole JavaScript and CSS (``_esm``,
+    ``_css``), every answer box the same checking rules: a page with four explorers
+    held four copies. Strings, lists and objects of at least 512 characters (as JSON)
+    are shared. A later copy becomes
+    ``{"$mle_same_as": [model_id, trait]}``; the book's widget manager restores it
+    before it creates the models. ``document`` is the page's widget-state JSON
+    (``{"version_major": ..., "state": {...}}``); it is not modified.
+
+    Examples
+    --------
+    >>> code = "x" * 600
+    >>> doc = {"state": {"a": {"state": {"_esm": code}}, "b": {"state": {"_esm": code}}}}
+    >>> share_repeated_values(doc)["state"]["b"]["state"]["_esm"]
+    {'$mle_same_as': ['a', '_esm']}
+    """
+    first: dict[str, list[str]] = {}
+    models = {}
+    for model_id, entry in document.get("state", {}).items():
+        values = dict(entry.get("state", {}))
+        for trait, value in values.items():
+            if not isinstance(value, (str, dict, list)):
+                continue
+            key = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+            if len(key) < SHARED_MIN_CHARS:
+                continue
+            if key in first:
+                values[trait] = {SHARED: first[key]}
+            else:
+                first[key] = [model_id, trait]
+        models[model_id] = {**entry, "state": values}
+    return {**document, "state": models}
+
+
+def _share_widget_code(context: dict) -> None:
+    for js in context.get("script_files", []):
+        attributes = getattr(js, "attributes", {})
+        if attributes.get("type") == STATE_TYPE and attributes.get("body"):
+            try:
+                document = json.loads(attributes["body"])
+            except ValueError:
+                return
+            shared = json.dumps(share_repeated_values(document))
+            attributes["body"] = shared.replace("</script>", r"<\/script>")
+            return
+
+
 def _widget_page(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
-    """On a page with widgets: the widget CSS in the head, and every view's box reserved."""
+    """On a page with widgets: the widget CSS in the head, every view's box reserved, and
+    one copy of each widget's code in the stored state."""
     state = _widget_state(context)
     if state is None:
         return
     app.add_css_file(WIDGETS_CSS)
+    app.add_js_file(None, body=MATH_AFTER_WIDGETS, priority=500)
+    if needs_html_sanitizer(state):  # before the bundle (deferred scripts run in order)
+        app.add_js_file(SANITIZE_JS, defer="defer", priority=499)
     if "body" in context:
         context["body"] = reserve_widget_boxes(context["body"], state)
+    _share_widget_code(context)
+
+
+# On a page with widgets, MathJax typesets once the widgets are drawn: its components load
+# while the widget bundle runs, and typesetting a chapter's formulas (0.1-0.4 s of main
+# thread, 4x that on a slow phone) would otherwise land between the widget manager's
+# tasks and hold the explorers back. Each formula already has its typeset size reserved
+# (math-reserve.css), so the text does not move when it is typeset. The widget bundle
+# calls window.mleWidgetsDrawn when it is done (or failed); without it (the bundle did not
+# load) MathJax starts 2 s after the window's load event. Runs after MathJax's inline
+# configuration and before its deferred startup script.
+MATH_AFTER_WIDGETS = """(function () {
+  var mathjax = window.MathJax;
+  if (!mathjax || typeof mathjax !== "object") return;
+  var drawn = new Promise(function (resolve) {
+    window.mleWidgetsDrawn = resolve;
+    window.addEventListener("load", function () { setTimeout(resolve, 2000); });
+  });
+  mathjax.startup = mathjax.startup || {};
+  mathjax.startup.pageReady = function () {
+    return drawn.then(function () { return window.MathJax.startup.defaultPageReady(); });
+  };
+})();"""
 
 
 def _on_config_inited(app: Sphinx, config: Config) -> None:
@@ -460,14 +617,15 @@ def _drop_thebe(
 
 
 # pydata-sphinx-theme sets <html data-theme> from localStorage in the head, which is empty
-# on a first visit; its deferred script later picks "light" or "dark", and the
-# theme's colour rules (code cells' borders and padding among them) then move the text
-# (a layout shift of 0.08-0.11 on pages with code at the top). Pick the same value the
-# theme's script would (its mode "auto": the system's colour scheme) before the first
-# paint; a stored choice is left alone.
+# on a first visit (then "auto" with the book's default_mode, see _ext/reader_aids.py);
+# its deferred script later resolves it to "light" or "dark", and the theme's colour
+# rules (code cells' borders and padding among them) then move the text (a layout shift
+# of 0.08-0.12 on pages with code at the top). Pick the same value the theme's script
+# would (mode "auto": the system's colour scheme) before the first paint; a stored
+# choice is left alone.
 EARLY_THEME = """(function () {
   var html = document.documentElement;
-  if (html.dataset.theme) return;
+  if (html.dataset.theme && html.dataset.theme !== "auto") return;
   var mode = html.dataset.mode || "auto";
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
   html.dataset.theme = mode === "auto" ? (dark ? "dark" : "light") : mode;

@@ -31,8 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
 from bookbench import report, targets
-from bookbench.book import BUILD_FLAGS, Page, copy_book, find_pages
+from bookbench.book import (
+    BUILD_FLAGS,
+    Page,
+    copy_book,
+    find_pages,
+    toc_docnames,
+    unmeasurable_pages,
+)
 from bookbench.browser import BrowserResult, run_browser_benchmarks
 from bookbench.builds import RebuildResult, run_rebuild_benchmark
 from bookbench.loading import LoadResult, run_load_benchmarks
@@ -63,6 +71,8 @@ class Results:
     load: list[str] = field(default_factory=list)
     loads: LoadResult | None = None
     load_rounds: int = targets.MIN_LOAD_ROUNDS
+    toc_pages: int = 0
+    unmeasured: list[str] = field(default_factory=list)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -130,6 +140,11 @@ def measure(args: argparse.Namespace, work: Path) -> Results:
         f"3. builds: {args.build_rounds} x (full, after one edit, unchanged)",
         lambda: run_rebuild_benchmark(book, results.pages, args.build_rounds, logs),
     )
+    # Every page of _toc.yml is measured: name any the browser benchmarks cannot open.
+    results.toc_pages = len(toc_docnames(yaml.safe_load((book / "_toc.yml").read_text())))
+    results.unmeasured = unmeasurable_pages(book, results.pages, book / "_build" / "html")
+    for name in results.unmeasured:
+        print(f"[bench] WARNING: {name}: not measured", file=sys.stderr)
     results.matplotlib = step(
         "1. matplotlib reference",
         lambda: summarize(matplotlib_png_ms(max(args.presses, 30))),
@@ -160,6 +175,20 @@ def measure(args: argparse.Namespace, work: Path) -> Results:
 def checks_of(results: Results) -> list[report.Check]:
     """Every summary row, in the issue's order."""
     checks: list[report.Check] = []
+    if results.toc_pages:
+        measured = results.toc_pages - len(results.unmeasured)
+        checks.append(
+            report.Check(
+                0,
+                "Pages of `_toc.yml` measured by the browser benchmarks"
+                + (f" (missing: {', '.join(results.unmeasured)})" if results.unmeasured else ""),
+                "every page",
+                f"{measured} of {results.toc_pages}",
+                "",
+                "",
+                not results.unmeasured,
+            )
+        )
     if results.browser and results.matplotlib:
         checks += report.latency_checks(results.browser.sliders, results.matplotlib)
     if results.validation:
@@ -351,6 +380,12 @@ def sections(results: Results) -> list[str]:
             "explorers and MathJax are done and nothing has moved for a second. The ratio is "
             "explorers drawn ÷ FCP per load; the table gives the median of those ratios.",
             report.load_section(results.loads.loads),
+            "When each step of loading a page with explorers ended (ms from navigation start, "
+            "median of the loads above): the HTML parsed, then the deferred widget bundle "
+            "(User Timing marks it sets: started, its modules evaluated, the widget models "
+            "created from the page's stored state, every view drawn), the explorers drawn "
+            "(the probe's frame) and MathJax done (it waits for the widgets).",
+            report.phases_section(results.loads.loads),
             "Where the main thread's time goes from navigation start until the explorers are "
             "drawn (one load per page with widgets under a DevTools `Tracing` session, no "
             "throttling): per top-level task, its outermost events with a known activity, "
@@ -370,6 +405,29 @@ def sections(results: Results) -> list[str]:
     return parts
 
 
+KEEP_MARKER = "<!-- Written by hand below this line; make bench keeps it. -->"
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written part of an existing results file (from KEEP_MARKER on), or ''.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> old = Path(tempfile.mkdtemp()) / "results.md"
+    >>> _ = old.write_text("tables\\n\\n" + KEEP_MARKER + "\\n\\n## Notes\\n")
+    >>> kept_notes(old) == "\\n" + KEEP_MARKER + "\\n\\n## Notes\\n"
+    True
+    >>> kept_notes(old.with_name("missing.md"))
+    ''
+    """
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find(KEEP_MARKER)
+    return "" if start < 0 else "\n" + text[start:]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks, print the Markdown and write it to ``--output``."""
     args = parse_args(argv)
@@ -381,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[bench] kept the book copy in {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    text = render(results)
+    text = render(results) + kept_notes(args.output)
     args.output.write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -357,6 +357,30 @@ def test_load_checks_use_the_worst_page_at_each_cpu_rate():
     assert note == "slow: the largest shift (0.030) came at 900 ms and moved SECTION, P."
 
 
+def test_phases_are_medians_per_page_and_only_for_pages_with_explorers():
+    def load(fcp: float, drawn: float | None, start: float) -> Load:
+        phases = (("DOM parsed", start - 10), ("bundle-start", start)) if drawn else ()
+        return Load(fcp, drawn, 0.0, (), 1, phases)
+
+    loads = [
+        PageLoads("ch", 1, 1, (load(400, 600, 450), load(500, 700, 470), load(400, 800, 900))),
+        PageLoads("text", 1, 0, (load(300, None, 0),)),
+    ]
+    assert loads[0].phase_median("bundle-start") == 470
+    assert loads[0].phase_median("views-drawn") is None
+    table = report.phases_section(loads)
+    assert "| ch | 1× | 400 | 460 | 470 |  |  |  | 700 |  |" in table
+    assert "text" not in table
+
+
+def test_run_names_pages_it_could_not_measure(tmp_path: Path):
+    results = run.Results(run.dt.datetime(2026, 1, 1), 1, 1, 20)
+    results.toc_pages, results.unmeasured = 3, ["chapters/x (not built)"]
+    (coverage,) = [c for c in run.checks_of(results) if c.number == 0]
+    assert coverage.measured == "2 of 3" and not coverage.passed
+    assert "chapters/x (not built)" in coverage.what
+
+
 def test_trace_aggregate_counts_outermost_activities_until_the_explorers():
     main = {"pid": 1, "tid": 2}
 

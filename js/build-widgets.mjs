@@ -1,7 +1,7 @@
 // Bundle js/widgets-entry.js with esbuild (pinned in package.json/package-lock.json).
 // Usage: node js/build-widgets.mjs <anywidget nbextension/index.js> <output folder>
 // Run by _ext/offline_assets.py when a build finds the bundle missing or older than
-// its inputs. Writes widgets.js and widgets.css to the output folder.
+// its inputs. Writes widgets.js, widgets.css and sanitize.js to the output folder.
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -13,6 +13,13 @@ if (!anywidgetAmd || !outdir) {
   process.exit(2);
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
+const LOAD_ESM = /async function loadEsm\(esm\) \{/;
+const ESM_ONCE = `const esmOnce = new Map();
+function loadEsm(esm) {
+  if (!esmOnce.has(esm)) esmOnce.set(esm, loadEsmUncached(esm));
+  return esmOnce.get(esm);
+}
+async function loadEsmUncached(esm) {`;
 const AMD_TAIL = /define\(\["@jupyter-widgets\/base"\],\s*(\w+)\);\s*$/;
 
 const plugin = {
@@ -25,8 +32,17 @@ const plugin = {
       const source = await readFile(args.path, "utf8");
       const match = source.match(AMD_TAIL);
       if (!match) throw new Error(`${args.path}: no AMD define(...) at the end; anywidget changed`);
-      return { contents: source.replace(AMD_TAIL, `export default ${match[1]};`), loader: "js" };
+      // anywidget imports each widget's ESM from a new blob: URL, so a page with N
+      // explorers (same code) compiled and evaluated it N times: load each source once.
+      if (!LOAD_ESM.test(source)) throw new Error(`${args.path}: no loadEsm(); anywidget changed`);
+      const contents = source.replace(AMD_TAIL, `export default ${match[1]};`)
+        .replace(LOAD_ESM, ESM_ONCE);
+      return { contents, loader: "js" };
     });
+    // sanitize-html is a separate script, loaded only where a label allows HTML
+    // (js/lazy-sanitize.js, js/sanitize-entry.js).
+    b.onResolve({ filter: /^sanitize-html$/ }, (args) =>
+      args.importer.endsWith("sanitize-entry.js") ? undefined : { path: path.join(here, "lazy-sanitize.js") });
     // The book's widgets are ipywidgets 8: leave out html-manager's ipywidgets 7 copies.
     b.onResolve({ filter: /^@jupyter-widgets\/(base7|controls7)(\/.*)?$/ }, (args) => ({
       path: args.path, namespace: "widgets7",
@@ -40,13 +56,18 @@ const plugin = {
 };
 
 await build({
-  entryPoints: { widgets: path.join(here, "widgets-entry.js") },
+  entryPoints: {
+    widgets: path.join(here, "widgets-entry.js"),
+    sanitize: path.join(here, "sanitize-entry.js"),
+  },
   outdir,
   bundle: true,
   minify: true,
   format: "iife",
   target: ["es2020"],
   legalComments: "linked",
+  // A User Timing mark when the bundle starts running (js/widgets-entry.js adds the others).
+  banner: { js: 'try{performance.mark("mle:bundle-start")}catch(e){}' },
   define: { "process.env.NODE_ENV": '"production"', global: "window" },
   loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file" },
   assetNames: "assets/[name]-[hash]",

@@ -146,21 +146,50 @@ function mathjaxHub() {
   };
 }
 
+// User Timing marks (mle:*) for the benchmarks' breakdown: the bundle's modules are
+// evaluated, the widget models are created from the page's state, every view is drawn.
+const mark = (name) => { try { performance.mark(`mle:${name}`); } catch (error) { /* old browsers */ } };
+
+// The build stores each repeated long value of the state once (every explorer model
+// carries the same _esm and _css, every answer box the same rules): a later copy is {"$mle_same_as": [model_id, trait]}
+// (see share_repeated_values in _ext/offline_assets.py). Put the values back.
+function restoreShared(stored) {
+  const models = stored.state || {};
+  for (const entry of Object.values(models)) {
+    const values = entry.state || {};
+    for (const [trait, value] of Object.entries(values)) {
+      const ref = value && typeof value === "object" && value.$mle_same_as;
+      if (!Array.isArray(ref) || !models[ref[0]]) continue;
+      const original = models[ref[0]].state[ref[1]];
+      // Each model gets its own copy of a shared object, as it had in the notebook.
+      values[trait] = typeof original === "object" ? JSON.parse(JSON.stringify(original)) : original;
+    }
+  }
+  return stored;
+}
+
 async function renderAll() {
+  mark("bundle-evaluated");
   mathjaxHub();
   await Promise.all(Array.from(document.querySelectorAll(STATE), async (tag) => {
     const manager = new BookManager();
-    const models = await manager.set_state(JSON.parse(tag.textContent));
+    const models = await manager.set_state(restoreShared(JSON.parse(tag.textContent)));
+    mark("models-created");
     await renderViews(manager, models);
   }));
+  mark("views-drawn");
 }
 
 if (!window._jupyter_widget_embedder) {
   window._jupyter_widget_embedder = true;
   // Render as soon as the document is parsed, not after every image and font has loaded.
+  // Then let MathJax typeset (see MATH_AFTER_WIDGETS in _ext/offline_assets.py).
+  const render = () => renderAll().catch(console.error).finally(() => {
+    if (typeof window.mleWidgetsDrawn === "function") window.mleWidgetsDrawn();
+  });
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", () => { renderAll().catch(console.error); });
+    document.addEventListener("DOMContentLoaded", render);
   } else {
-    renderAll().catch(console.error);
+    render();
   }
 }

@@ -39,8 +39,50 @@ def _state() -> dict:
 def test_a_view_of_sliders_and_an_explorer_reserves_rows_and_a_figure():
     body = "<p>a</p>" + _view("box") + "<p>b</p>"
     out = offline_assets.reserve_widget_boxes(body, _state())
-    assert '<div class="mle-widget-reserve mle-reserve-figure" style="--mle-rows: 2;">' in out
+    assert (
+        '<div class="mle-widget-reserve mle-reserve-figure" style="--mle-rows: 2; '
+        '--mle-panels: 1;">' in out
+    )
     assert out.count(_view("box")) == 1 and out.startswith("<p>a</p>")
+    assert out.count('<div class="mle-reserve-box" aria-hidden="true"></div>') == 1
+
+
+def test_an_explorer_reserves_the_panels_its_own_code_draws():
+    state = _state()
+    state["fig"]["state"]["_esm"] = (
+        "function drawCoin(svg) { const [a, b] = boxes(2); }\nconst KINDS = { coin: drawCoin };"
+    )
+    out = offline_assets.reserve_widget_boxes(_view("box"), state)
+    assert "--mle-panels: 2;" in out
+
+
+def test_the_book_explorers_panel_counts():
+    esm = (Path(__file__).resolve().parents[1] / "code/mle_book/static/explorer.js").read_text()
+    assert offline_assets.explorer_panels(esm, "coin") == 1
+    assert offline_assets.explorer_panels(esm, "gaussian") == 2
+    assert offline_assets.explorer_panels(esm, "no such kind") == 1
+
+
+def test_repeated_widget_code_is_stored_once_and_the_state_is_not_modified():
+    code, rules = "x" * 600, {"messages": ["m" * 600]}
+    document = {
+        "version_major": 2,
+        "state": {
+            "a": {"model_name": "AnyModel", "state": {"_esm": code, "rules": rules, "n": 1}},
+            "b": {"model_name": "AnyModel", "state": {"_esm": code, "rules": rules, "n": 1}},
+            "c": {"model_name": "AnyModel", "state": {"_esm": "short", "n": 1}},
+        },
+    }
+    before = json.dumps(document)
+    shared = offline_assets.share_repeated_values(document)
+    assert json.dumps(document) == before
+    assert shared["state"]["a"] == document["state"]["a"]
+    assert shared["state"]["b"]["state"] == {
+        "_esm": {"$mle_same_as": ["a", "_esm"]},
+        "rules": {"$mle_same_as": ["a", "rules"]},
+        "n": 1,
+    }
+    assert shared["state"]["c"] == document["state"]["c"]
 
 
 @pytest.mark.parametrize(
@@ -53,6 +95,7 @@ def test_other_views_reserve_their_rows_or_nothing(model_id: str, expected: int 
         assert out == body
     else:
         assert f'class="mle-widget-reserve" style="--mle-rows: {expected};"' in out
+        assert out.endswith('<div class="mle-reserve-box" aria-hidden="true"></div></div>')
 
 
 def test_display_math_heights_grow_with_fractions_limits_and_rows():

@@ -101,6 +101,33 @@ def find_pages(book: Path) -> list[Page]:
     return pages
 
 
+def unmeasurable_pages(book: Path, pages: Iterable[Page], html_root: Path) -> list[str]:
+    """Docnames of ``_toc.yml`` that the benchmarks cannot open: no source file, or no
+    built page under ``html_root``. Every benchmark covers every page of the table of
+    contents; this names the ones it could not.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "_toc.yml").write_text("root: a\\nchapters:\\n- file: b\\n- file: c\\n")
+    >>> for name in ("a.md", "b.md", "_build/html/a.html"):
+    ...     (root / name).parent.mkdir(parents=True, exist_ok=True)
+    ...     _ = (root / name).write_text("x")
+    >>> unmeasurable_pages(root, find_pages(root), root / "_build" / "html")
+    ['b (not built)', 'c (no source)']
+    """
+    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
+    found = {page.docname: page for page in pages}
+    missing = []
+    for docname in toc_docnames(toc):
+        if docname not in found:
+            missing.append(f"{docname} (no source)")
+        elif not found[docname].html(html_root).exists():
+            missing.append(f"{docname} (not built)")
+    return missing
+
+
 def book_files(repo: Path) -> list[str]:
     """Files a fresh clone plus the work in progress would have: tracked and untracked,
     minus ignored files, deleted files and the benchmarks folder itself."""

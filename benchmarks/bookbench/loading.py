@@ -93,6 +93,12 @@ _READ = """
       'script[type="application/vnd.jupyter.widget-view+json"]').length,
     mathPending: !!(document.querySelector(".math") && !document.querySelector("mjx-container")),
     mathjaxReady: !mj || !mj.startup || !mj.startup.promise ? true : (mj.__mleDone === true),
+    phases: Object.fromEntries([
+      ["DOM parsed", performance.getEntriesByType("navigation")[0].domInteractive],
+      ...performance.getEntriesByType("mark").filter((m) => m.name.startsWith("mle:"))
+        .map((m) => [m.name.slice(4), m.startTime]),
+      ["MathJax typeset", mj && mj.__mleDoneMs !== undefined ? mj.__mleDoneMs : null],
+    ].filter(([, t]) => t !== null && t > 0)),
   };
 }
 """
@@ -100,7 +106,8 @@ _READ = """
 _MARK_MATHJAX = """
 () => { const mj = window.MathJax;
   if (mj && mj.startup && mj.startup.promise && !mj.__mleHooked) {
-    mj.__mleHooked = true; mj.startup.promise.then(() => { mj.__mleDone = true; }); } }
+    mj.__mleHooked = true;
+    mj.startup.promise.then(() => { mj.__mleDone = true; mj.__mleDoneMs = performance.now(); }); } }
 """
 
 
@@ -113,6 +120,7 @@ class Load:
     cls: float
     shifts: tuple[tuple[float, float, tuple[str, ...]], ...] = ()
     explorer_count: int = 0
+    phases: tuple[tuple[str, float], ...] = ()  # DOM parsed, the bundle's User Timing marks
 
     @property
     def ratio(self) -> float | None:
@@ -130,6 +138,12 @@ class PageLoads:
     throttle: int
     explorers: int
     loads: tuple[Load, ...]
+
+    def phase_median(self, name: str) -> float | None:
+        """Median over the loads of one phase's time (ms from navigation start), if any."""
+        values = [dict(load.phases).get(name) for load in self.loads]
+        present = [v for v in values if v is not None]
+        return float(statistics.median(present)) if present else None
 
     def median(self, attr: str) -> float | None:
         """Median over the loads of ``fcp_ms``, ``explorers_ms``, ``cls`` or ``ratio``."""
@@ -192,6 +206,7 @@ def _settle(page: Page) -> Load:
         float(state["cls"]),
         shifts,
         int(state["explorerCount"]),
+        tuple((str(k), float(v)) for k, v in (state.get("phases") or {}).items()),
     )
 
 

@@ -612,6 +612,42 @@ def load_section(loads: Sequence[PageLoads]) -> str:
     return markdown_table(headers, rows)
 
 
+PHASES = (
+    ("DOM parsed", "HTML parsed (`domInteractive`)"),
+    ("bundle-start", "widget bundle starts running"),
+    ("bundle-evaluated", "bundle's modules evaluated"),
+    ("models-created", "widget models created"),
+    ("views-drawn", "every view drawn"),
+    ("MathJax typeset", "MathJax has typeset the page"),
+)
+
+
+def phases_section(loads: Sequence[PageLoads]) -> str:
+    """Per page with explorers: when each loading phase ended (median of loads, ms)."""
+    rows = []
+    for p in sorted(loads, key=lambda p: (p.throttle, p.docname)):
+        if p.median("ratio") is None:
+            continue
+        fcp = p.median("fcp_ms") or 0.0
+        cells = [p.docname, f"{p.throttle}×", f"{fcp:.0f}"]
+        for name, _label in PHASES[:-1]:
+            value = p.phase_median(name)
+            cells.append("" if value is None else f"{value:.0f}")
+        cells.append(f"{p.median('explorers_ms') or 0:.0f}")
+        mathjax = p.phase_median(PHASES[-1][0])
+        cells.append("" if mathjax is None else f"{mathjax:.0f}")
+        rows.append(cells)
+    headers = [
+        "Page",
+        "CPU",
+        "first contentful paint",
+        *(label for _name, label in PHASES[:-1]),
+        "explorers drawn",
+        PHASES[-1][1],
+    ]
+    return markdown_table(headers, rows)
+
+
 def shift_sources(loads: Sequence[PageLoads]) -> list[str]:
     """What moved, for pages over the layout-shift target (largest shift of the worst load)."""
     notes = []

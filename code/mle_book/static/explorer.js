@@ -881,9 +881,12 @@ function render({ model, el: root }) {
 
   let width = 0, titleLines = 1, ratio = 0;
   const draw = () => {
-    svg.replaceChildren();
+    // Drawn off the page, then swapped in at once: one DOM change per redraw for the
+    // page's observers and one style pass, not one per node (load time, slider latency).
+    const scratch = document.createElementNS(SVG, "svg");
     LAYOUT = layoutFor(width, titleLines);
-    const out = KINDS[model.get("kind")](svg, model);
+    const out = KINDS[model.get("kind")](scratch, model);
+    svg.replaceChildren(...scratch.childNodes);
     if (!ratio && width > 0) {
       // Once per figure, measure how wide the reader's font sets a title (bold fonts
       // differ a lot), so titles wrap where they would overflow.
