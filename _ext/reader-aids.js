@@ -73,9 +73,21 @@
   }
 
   // ---- 3. Wide math and tables scroll in their own box, reachable by keyboard -------
-  const SCROLLERS = "main mjx-container[display='true'], main .table-wrapper, main .pst-scrollable-table-container, main .cell_output pre, main div.highlight pre, main dl > dt";
+  const SCROLLERS = "main mjx-container[display='true'], main .table-wrapper, main .pst-scrollable-table-container, main .cell_output pre, main div.highlight pre, main dl > dt, main span.math > mjx-container";
+  // An inline formula scrolls only when it is wider than its column (it then fills it,
+  // max-width 100%): glyphs that overhang a short formula's box by a pixel or two must
+  // not turn it into a clipped scroll box.
+  function markWideInlineMath(box) {
+    if (!box.matches("span.math > mjx-container:not([display='true'])")) return;
+    const block = box.closest("p, li, dd, dt, td, th, div");
+    const wide = !!block && box.getBoundingClientRect().width >= block.clientWidth - 1 &&
+      box.scrollWidth > box.clientWidth + 1;
+    box.classList.toggle("mle-wide-math", wide);
+  }
   function updateScroller(box) {
-    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    markWideInlineMath(box);
+    const scrolls = box.scrollWidth > box.clientWidth + 1 &&
+      (!box.matches("span.math > mjx-container") || box.classList.contains("mle-wide-math"));
     const focusable = box.hasAttribute("tabindex") && box.tabIndex >= 0;
     if (scrolls && !focusable) {
       box.dataset.mleScroller = box.getAttribute("tabindex") || "none";
@@ -160,6 +172,7 @@
       pending = false;
       nameSliderControls(document);
       nameToggles(document);
+      focusScrollers();  // formulas MathJax has just typeset
     });
   });
 

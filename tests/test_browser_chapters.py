@@ -246,5 +246,19 @@ def test_sharpening_readout_gives_the_relative_likelihood(site: Path, browser: o
         shown = float(re.search(r"L\(θ\) / L\(MLE\) = ([\d.]+)", readout)[1])
         assert shown == pytest.approx(expected, rel=1e-3)
         assert f"MLE θ = {peak:.4f}" in readout
+        # The width of the peak (relative likelihood above 1/2), what the slider changes.
+        from scipy.optimize import brentq
+
+        def gap(x: float) -> float:
+            return (
+                bernoulli_log_likelihood(x, 450, 200)
+                - bernoulli_log_likelihood(peak, 450, 200)
+                + math.log(2)
+            )
+
+        low, high = brentq(gap, 1e-9, peak, xtol=1e-14), brentq(gap, peak, 1 - 1e-9, xtol=1e-14)
+        assert float(data["halfLow"]) == pytest.approx(low, abs=1e-9)
+        assert float(data["halfHigh"]) == pytest.approx(high, abs=1e-9)
+        assert f"width {high - low:.3g}" in readout.replace("−", "-")
     finally:
         visit.close()

@@ -247,6 +247,24 @@ function drawCoin(svg, m) {
     : (scale === "log" ? `ln L(θ) = ${fmt(coinLogLik(theta, h, t))}` : `L(θ) = ${fmt(Math.exp(coinLogLik(theta, h, t)))}`);
   const data = { peak, value: scale === "log" ? coinLogLik(theta, h, t) : Math.exp(coinLogLik(theta, h, t)) };
   if (relative && defined) Object.assign(data, { relative: Math.exp(logRelative), logRelative });
+  // With `relative`, how wide the peak is: where the curve is above half its height
+  // (ln L(θ) − ln L(MLE) ≥ −ln 2), found by bisection on each side of the peak. This is
+  // what narrows as the data grow (like 1/√n), while the ratio at the MLE stays 1.
+  let halfText = "";
+  if (relative && defined) {
+    const above = (x) => coinLogLik(x, h, t) - logMax >= -Math.LN2;
+    const edge = (inside, outside) => {
+      if (above(outside)) return outside;  // the curve never drops to 1/2 on this side
+      for (let i = 0; i < 60; i++) {
+        const mid = (inside + outside) / 2;
+        if (above(mid)) inside = mid; else outside = mid;
+      }
+      return (inside + outside) / 2;
+    };
+    const low = edge(peak, 0), high = edge(peak, 1);
+    Object.assign(data, { halfLow: low, halfHigh: high });
+    halfText = `;  above 1/2 for θ in [${fmt(low, 3)}, ${fmt(high, 3)}] (width ${fmt(high - low, 3)})`;
+  }
   if (!defined) {
     return {
       title: "0 heads, 0 tails: no data, the MLE is undefined",
@@ -257,7 +275,7 @@ function drawCoin(svg, m) {
   return {
     title: reveal ? `${counts}: MLE θ = ${h}/${n} = ${fmt(peak)}`
       : `${counts}: where is L(θ) largest?`,
-    readout: reveal ? `θ = ${fmt(theta, 3)}:  ${valueText};  MLE θ = ${fmt(peak)}`
+    readout: reveal ? `θ = ${fmt(theta, 3)}:  ${valueText};  MLE θ = ${fmt(peak)}${halfText}`
       : `θ = ${fmt(theta, 3)}:  ${valueText}${Math.abs(theta - peak) <= 0.005 ? "  ← the peak!" : ""}`,
     data,
   };
