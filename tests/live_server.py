@@ -103,3 +103,24 @@ def jupyter_server(app: str, root_dir: Path, home: Path) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def open_and_run_all(page: object, url: str) -> None:
+    """Open a notebook at ``url`` in a live client, start its kernel and run every cell.
+
+    Works for JupyterLab 4 and Notebook 7 alike: both may ask which kernel to start
+    for a notebook they have not opened before, and both have Run → Run All Cells.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(url)
+    page.wait_for_selector(".jp-Notebook", timeout=60_000)
+    select = page.get_by_role("button", name="Select", exact=True)
+    try:
+        select.wait_for(timeout=20_000)
+        select.click()
+    except PlaywrightTimeout:
+        pass  # the kernel started without asking
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import slider_names
-from live_server import TOKEN, jupyter_server
+from live_server import TOKEN, jupyter_server, open_and_run_all
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -32,20 +32,7 @@ def test_coin_explorer_works_with_a_live_kernel(
 ) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{lab_url}/lab/tree/02_coin.ipynb?token={TOKEN}")
-        page.wait_for_selector(".jp-Notebook", timeout=60_000)
-        # JupyterLab asks which kernel to start for a notebook it has not opened before.
-        select = page.get_by_role("button", name="Select", exact=True)
-        try:
-            select.wait_for(timeout=20_000)
-            select.click()
-        except playwright.TimeoutError:
-            pass  # the kernel started without asking
-        page.wait_for_selector(
-            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
-        )
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        open_and_run_all(page, f"{lab_url}/lab/tree/02_coin.ipynb?token={TOKEN}")
         readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
         readout.wait_for(timeout=120_000)
         explorer = page.locator(".jp-OutputArea .mle-explorer").first
@@ -110,19 +97,7 @@ def test_answer_box_works_with_a_live_kernel(
 
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{exercises_lab_url}/lab/tree/05_exercises.ipynb?token={TOKEN}")
-        page.wait_for_selector(".jp-Notebook", timeout=60_000)
-        select = page.get_by_role("button", name="Select", exact=True)
-        try:
-            select.wait_for(timeout=20_000)
-            select.click()
-        except playwright.TimeoutError:
-            pass  # the kernel started without asking
-        page.wait_for_selector(
-            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
-        )
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        open_and_run_all(page, f"{exercises_lab_url}/lab/tree/05_exercises.ipynb?token={TOKEN}")
         box = page.locator('.jp-OutputArea .mle-answer[data-exercise="exponential_rate"]')
         box.locator("input").wait_for(timeout=120_000)
         cells_before = page.locator(".jp-Notebook .jp-Cell").count()

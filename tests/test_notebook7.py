@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from browser_support import slider_names
-from live_server import TOKEN, jupyter_server
+from live_server import TOKEN, jupyter_server, open_and_run_all
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,22 +38,9 @@ def notebook_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_coin_slider_takes_the_arrow_keys_in_notebook7(
     notebook_url: str, browser: object, tmp_path: Path
 ) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{notebook_url}/notebooks/02_coin.ipynb?token={TOKEN}")
-        page.wait_for_selector(".jp-Notebook", timeout=60_000)
-        select = page.get_by_role("button", name="Select", exact=True)
-        try:
-            select.wait_for(timeout=20_000)
-            select.click()
-        except playwright.TimeoutError:
-            pass  # the kernel started without asking
-        page.wait_for_selector(
-            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000
-        )
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        open_and_run_all(page, f"{notebook_url}/notebooks/02_coin.ipynb?token={TOKEN}")
         readout = page.locator(".jp-OutputArea .mle-explorer .mle-readout").first
         readout.wait_for(timeout=120_000)
         explorer = page.locator(".jp-OutputArea .mle-explorer").first
