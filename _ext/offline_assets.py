@@ -248,15 +248,24 @@ def explorer_panels(esm: str, kind: str) -> int:
     return max(counts, default=1)
 
 
-def _explorers_in(state: dict[str, Any], model_id: str) -> list[dict[str, Any]]:
+def explorer_ids(state: dict[str, Any], model_id: str) -> list[str]:
+    """Ids of the explorer models a view of ``model_id`` shows, in page order.
+
+    Examples
+    --------
+    >>> state = {"box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_f"]}},
+    ...          "f": {"model_name": "AnyModel", "state": {"kind": "coin"}}}
+    >>> explorer_ids(state, "box"), explorer_ids(state, "f"), explorer_ids(state, "x")
+    (['f'], ['f'], [])
+    """
     entry = state.get(model_id) or {}
     values = entry.get("state", {})
     if entry.get("model_name") == "AnyModel" and values.get("kind"):
-        return [values]
+        return [model_id]
     return [
         found
         for child in values.get("children", []) or []
-        for found in _explorers_in(state, str(child).removeprefix("IPY_MODEL_"))
+        for found in explorer_ids(state, str(child).removeprefix("IPY_MODEL_"))
     ]
 
 
@@ -269,6 +278,9 @@ def reserve_widget_boxes(body: str, state: dict[str, Any]) -> str:
     number of panels ``--mle-panels`` at the width the reader's screen gives it: the
     explorer stacks its panels below 480 px. The widget manager adds
     ``mle-widget-ready`` when the view is attached, which drops the placeholder.
+
+    A box with one explorer also gets a ``mle-first-frame`` for that explorer's
+    model, which js/first-frame.js draws while the page loads (see :data:`FIRST_FRAME`).
     """
 
     def wrap(match: re.Match[str]) -> str:
@@ -281,15 +293,24 @@ def reserve_widget_boxes(body: str, state: dict[str, Any]) -> str:
             return match.group(0)
         classes = "mle-widget-reserve" + (" mle-reserve-figure" if figures == 1 else "")
         style = f"--mle-rows: {rows};"
+        first_frame = ""
         if figures == 1:
-            explorer = _explorers_in(state, model_id)[0]
+            explorer_id = explorer_ids(state, model_id)[0]
+            explorer = state[explorer_id]["state"]
             panels = explorer_panels(str(explorer.get("_esm", "")), str(explorer["kind"]))
             style += f" --mle-panels: {panels};"
+            # Drawn by js/first-frame.js as soon as the parser is here (a copy, hidden
+            # from assistive technology: the live explorer replaces it moments later).
+            first_frame = (
+                f'<div class="mle-first-frame" aria-hidden="true" '
+                f'data-model-id="{html.escape(explorer_id)}"></div>'
+                "<script>window.mleFirstFrame && window.mleFirstFrame();</script>"
+            )
         elif figures > 1:
             style += f" --mle-figures: {figures};"
         return (
             f'<div class="{classes}" style="{style}">{match.group(0)}'
-            '<div class="mle-reserve-box" aria-hidden="true"></div></div>'
+            f'<div class="mle-reserve-box" aria-hidden="true"></div>{first_frame}</div>'
         )
 
     return VIEW_SCRIPT.sub(wrap, body)
@@ -557,12 +578,19 @@ def _widget_page(
         return
     app.add_css_file(WIDGETS_CSS)
     app.add_js_file(None, body=MATH_AFTER_WIDGETS, priority=500)
+    app.add_js_file(None, body=FIRST_FRAME, priority=500)
     if needs_html_sanitizer(state):  # before the bundle (deferred scripts run in order)
         app.add_js_file(SANITIZE_JS, defer="defer", priority=499)
     if "body" in context:
         context["body"] = reserve_widget_boxes(context["body"], state)
     _share_widget_code(context)
 
+
+# Draws each explorer's first frame from the stored state while the page is parsed (see the
+# file). Inline in the head: the inline calls after each explorer need it at once.
+FIRST_FRAME = (JS_DIR / "first-frame.js").read_text(encoding="utf-8")
+if "</script" in FIRST_FRAME.lower():  # it would end the inline script early
+    raise ExtensionError("offline_assets: js/first-frame.js must not contain '</script'")
 
 # On a page with widgets, MathJax typesets once the widgets are drawn: its components load
 # while the widget bundle runs, and typesetting a chapter's formulas (0.1-0.4 s of main

@@ -374,17 +374,23 @@ def sections(results: Results) -> list[str]:
             "context with the cache disabled (pages with widgets also with "
             f"`Emulation.setCPUThrottlingRate` {targets.THROTTLE_RATE}×), rounds interleaved. "
             "A script installed before the page's own records the first contentful paint "
-            "(FCP), the first animation frame in which every widget output has rendered and "
-            "every explorer (`.mle-explorer`) has drawn its SVG, and the sum of `layout-shift` "
-            "entries without recent input (a buffered `PerformanceObserver`) until the "
-            "explorers and MathJax are done and nothing has moved for a second. The ratio is "
-            "explorers drawn ÷ FCP per load; the table gives the median of those ratios.",
+            "(FCP); the first animation frame in which every explorer figure "
+            "(`.mle-explorer`) of the page has drawn its SVG, whether the page drew it from "
+            "the stored state while loading (its first frame, js/first-frame.js: the same "
+            "explorer.js, no sliders yet) or the widget manager drew the live explorer "
+            "(*explorers drawn*); the first frame in which the widget manager has drawn every "
+            "widget output, sliders included (*interactive*, reported without a target); and "
+            "the sum of `layout-shift` entries without recent input (a buffered "
+            "`PerformanceObserver`) until the page is interactive, MathJax is done and "
+            "nothing has moved for a second. The ratio is explorers drawn ÷ FCP per load; "
+            "the table gives the median of those ratios.",
             report.load_section(results.loads.loads),
             "When each step of loading a page with explorers ended (ms from navigation start, "
             "median of the loads above): the HTML parsed, then the deferred widget bundle "
             "(User Timing marks it sets: started, its modules evaluated, the widget models "
-            "created from the page's stored state, every view drawn), the explorers drawn "
-            "(the probe's frame) and MathJax done (it waits for the widgets).",
+            "created from the page's stored state, every view drawn), the explorers drawn and "
+            "the page interactive (the probe's frames) and MathJax done (it waits for the "
+            "widgets).",
             report.phases_section(results.loads.loads),
             "Where the main thread's time goes from navigation start until the explorers are "
             "drawn (one load per page with widgets under a DevTools `Tracing` session, no "

@@ -105,6 +105,33 @@ window.addEventListener("resize", () => {
   for (const box of document.querySelectorAll(RESERVE)) box.style.minHeight = "";
 }, { once: true });
 
+// The first frame of an explorer (js/first-frame.js) stays over the live one until the
+// live explorer has drawn its figure (anywidget loads the explorer's code
+// asynchronously after the view is attached), so the figure never blinks out.
+const FRAME_WAIT_MS = 5000;
+function dropFirstFrameWhenDrawn(viewTag, area) {
+  const wrapper = viewTag.closest(RESERVE);
+  const frames = wrapper ? Array.from(wrapper.querySelectorAll(":scope > .mle-first-frame")) : [];
+  if (!frames.length) return;
+  const start = performance.now();
+  const drawn = () => {
+    const live = area.querySelectorAll(".mle-explorer");
+    return live.length > 0 && Array.from(live).every((figure) => {
+      const svg = figure.shadowRoot && figure.shadowRoot.querySelector("svg");
+      return svg && svg.firstElementChild;
+    });
+  };
+  const check = () => {
+    if (drawn() || performance.now() - start > FRAME_WAIT_MS) {
+      for (const frame of frames) {
+        if (typeof window.mleDropFirstFrame === "function") window.mleDropFirstFrame(frame);
+        else frame.remove();
+      }
+    } else requestAnimationFrame(check);
+  };
+  check();
+}
+
 async function renderViews(manager, models) {
   const byId = new Map(models.map((model) => [model.model_id, model]));
   const viewTags = Array.from(document.querySelectorAll(VIEW));
@@ -121,6 +148,7 @@ async function renderViews(manager, models) {
       viewTag.parentElement.insertBefore(area, viewTag);
       markReady(viewTag);
       await manager.display_view(view, area);
+      dropFirstFrameWhenDrawn(viewTag, area);
     }));
   } finally {
     release();

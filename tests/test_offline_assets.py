@@ -123,3 +123,19 @@ def test_inline_width_grows_with_the_formula_and_shrinks_in_scripts():
     assert width(r"\(n\)") < width(r"\(n_H\)") < width(r"\(n_H + n_T\)")
     assert width(r"\(x^{abc}\)") < width(r"\(x\,abc\)")
     assert width(r"\(\hat\theta\)") == width(r"\(\theta\)")
+
+
+def test_an_explorer_box_holds_a_first_frame_for_its_explorer_model():
+    out = offline_assets.reserve_widget_boxes(_view("box"), _state())
+    frame = '<div class="mle-first-frame" aria-hidden="true" data-model-id="fig"></div>'
+    assert out.count(frame) == 1
+    # Drawn at once: the call follows the frame, inside the reserved box.
+    assert out.index(frame) < out.index("window.mleFirstFrame()") < out.rindex("</div>")
+    # Boxes without exactly one explorer get none.
+    assert "mle-first-frame" not in offline_assets.reserve_widget_boxes(_view("lonely"), _state())
+
+
+def test_the_first_frame_script_can_be_inlined():
+    # An inline script ends at the first "</script": the file must not contain one.
+    assert "</script" not in offline_assets.FIRST_FRAME.lower()
+    assert "window.mleFirstFrame" in offline_assets.FIRST_FRAME

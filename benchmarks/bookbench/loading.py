@@ -7,8 +7,12 @@ several times, with and without CPU throttling (DevTools protocol
 
 - the first contentful paint (``performance`` paint entry);
 - the time, from navigation start, of the first animation frame in which every
-  widget output of the page has rendered and every explorer figure
-  (``.mle-explorer``) has drawn its SVG (``explorers_ms``);
+  explorer figure (``.mle-explorer``) of the page has drawn its SVG, whichever drew
+  it: the first frame the page draws from the stored state while it loads
+  (js/first-frame.js) or the live explorer (``explorers_ms``);
+- the time of the first animation frame in which every widget output has been
+  rendered by the widget manager, every slider live and every live explorer drawn
+  (``interactive_ms``);
 - the cumulative layout shift: the sum of ``layout-shift`` entries without recent
   input (``PerformanceObserver``, buffered), until the widgets, MathJax and the
   layout have settled.
@@ -40,7 +44,7 @@ LOAD_TIMEOUT_MS = 60_000
 # Installed before any page script: paint, layout shifts and the explorers' draw time.
 _PROBE = """
 (() => {
-  const probe = window.__mleLoad = { cls: 0, shifts: [], explorersMs: null, lastShiftMs: 0 };
+  const probe = window.__mleLoad = { cls: 0, shifts: [], interactiveMs: null, lastShiftMs: 0 };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;
@@ -51,7 +55,22 @@ _PROBE = """
           .map(String).slice(0, 3)]);
     }
   }).observe({ type: "layout-shift", buffered: true });
-  const drawn = () => {
+  // Explorer figures drawn (the page's first frames or the live explorers), counted once
+  // per widget output; reachedMs[n]: when n outputs first had a drawn figure. The page's
+  // final count is read after it settles, so explorers not yet parsed are not missed.
+  probe.reachedMs = [];
+  const figuresDrawn = () => {
+    const outputs = new Set();
+    for (const figure of document.querySelectorAll(".mle-explorer")) {
+      const svg = figure.shadowRoot && figure.shadowRoot.querySelector("svg");
+      if (!svg || !svg.firstElementChild) continue;
+      outputs.add(figure.closest(".mle-widget-reserve") || figure.closest(".widget-subarea") || figure);
+    }
+    return outputs.size;
+  };
+  probe.figuresDrawn = figuresDrawn;
+  // Interactive: every widget output rendered by the widget manager, every live explorer drawn.
+  const interactive = () => {
     const views = document.querySelectorAll(
       'script[type="application/vnd.jupyter.widget-view+json"]');
     if (!views.length) return true;
@@ -61,15 +80,22 @@ _PROBE = """
         return false;
       }
     }
-    for (const figure of document.querySelectorAll(".mle-explorer")) {
-      const svg = figure.shadowRoot && figure.shadowRoot.querySelector("svg");
+    // Each explorer's box (every explorer has one, _ext/offline_assets.py) holds its live
+    // explorer, drawn, and no first frame.
+    for (const box of document.querySelectorAll(".mle-reserve-figure")) {
+      if (box.querySelector(".mle-first-frame")) return false;
+      const figure = box.querySelector(".widget-subarea .mle-explorer");
+      const svg = figure && figure.shadowRoot && figure.shadowRoot.querySelector("svg");
       if (!svg || !svg.firstElementChild) return false;
     }
     return true;
   };
   const tick = () => {
-    if (document.readyState !== "loading" && drawn()) {
-      probe.explorersMs = performance.now();
+    const now = performance.now();
+    const count = figuresDrawn();
+    while (probe.reachedMs.length < count) probe.reachedMs.push(now);
+    if (document.readyState !== "loading" && interactive()) {
+      probe.interactiveMs = now;
     } else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -83,7 +109,12 @@ _READ = """
   const mj = window.MathJax;
   return {
     fcp: fcp ? fcp.startTime : null,
-    explorers: p.explorersMs,
+    // When every explorer the settled page shows was first drawn (first frame or live).
+    explorers: (() => {
+      const n = document.querySelectorAll(".mle-reserve-figure").length || p.figuresDrawn();
+      return n && p.reachedMs.length >= n ? p.reachedMs[n - 1] : (n ? null : p.interactiveMs);
+    })(),
+    interactive: p.interactiveMs,
     cls: p.cls,
     shifts: p.shifts,
     lastShift: p.lastShiftMs,
@@ -121,6 +152,14 @@ class Load:
     shifts: tuple[tuple[float, float, tuple[str, ...]], ...] = ()
     explorer_count: int = 0
     phases: tuple[tuple[str, float], ...] = ()  # DOM parsed, the bundle's User Timing marks
+    interactive_ms: float | None = None  # every widget drawn by the widget manager
+
+    @property
+    def interactive_ratio(self) -> float | None:
+        """Interactive (every slider live) / first contentful paint (None without widgets)."""
+        if self.interactive_ms is None or not self.fcp_ms:
+            return None
+        return self.interactive_ms / self.fcp_ms
 
     @property
     def ratio(self) -> float | None:
@@ -146,7 +185,8 @@ class PageLoads:
         return float(statistics.median(present)) if present else None
 
     def median(self, attr: str) -> float | None:
-        """Median over the loads of ``fcp_ms``, ``explorers_ms``, ``cls`` or ``ratio``."""
+        """Median over the loads of ``fcp_ms``, ``explorers_ms``, ``interactive_ms``, ``cls``,
+        ``ratio`` or ``interactive_ratio``."""
         values = [getattr(load, attr) for load in self.loads]
         values = [v for v in values if v is not None]
         return float(statistics.median(values)) if values else None
@@ -194,8 +234,13 @@ def _settle(page: Page) -> Load:
     while True:
         page.evaluate(_MARK_MATHJAX)
         state = page.evaluate(_READ)
-        done = state["explorers"] is not None and state["mathjaxReady"] and not state["mathPending"]
-        quiet = state["now"] - max(state["lastShift"], state["explorers"] or 0) >= SETTLE_MS
+        done = (
+            state["explorers"] is not None
+            and state["interactive"] is not None
+            and state["mathjaxReady"]
+            and not state["mathPending"]
+        )
+        quiet = state["now"] - max(state["lastShift"], state["interactive"] or 0) >= SETTLE_MS
         if (done and quiet) or state["now"] > deadline_ms:
             break
         page.wait_for_timeout(200)
@@ -207,6 +252,7 @@ def _settle(page: Page) -> Load:
         shifts,
         int(state["explorerCount"]),
         tuple((str(k), float(v)) for k, v in (state.get("phases") or {}).items()),
+        state["interactive"] if state["views"] else None,
     )
 
 
@@ -412,7 +458,7 @@ def dump(loads: list[PageLoads], path: Path) -> None:
                 {
                     "page": p.docname,
                     "throttle": p.throttle,
-                    "loads": [[x.fcp_ms, x.explorers_ms, x.cls] for x in p.loads],
+                    "loads": [[x.fcp_ms, x.explorers_ms, x.interactive_ms, x.cls] for x in p.loads],
                 }
                 for p in loads
             ],

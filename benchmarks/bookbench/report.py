@@ -553,6 +553,21 @@ def load_checks(loads: Sequence[PageLoads]) -> list[Check]:
                 over == 0,
             )
         )
+        slowest = _worst(group, "interactive_ratio")
+        if slowest is not None:
+            page, value = slowest
+            checks.append(
+                Check(
+                    5,
+                    f"Time to interactive (every widget drawn by the widget manager), {label} "
+                    f"(slowest: {page.docname})",
+                    "reported (no target)",
+                    f"{page.median('interactive_ms') or 0:.0f} ms",
+                    f"first contentful paint {page.median('fcp_ms') or 0:.0f} ms",
+                    times(value),
+                    None,
+                )
+            )
     plain = [p for p in loads if p.throttle == 1]
     worst = _worst(plain, "cls")
     if worst is not None:
@@ -591,6 +606,8 @@ def load_section(loads: Sequence[PageLoads]) -> str:
                 "" if ratio_ is None else f"{p.median('explorers_ms') or 0:.0f}",
                 "" if ratio_ is None else times(ratio_),
                 ", ".join(f"{x.ratio:.2f}" for x in p.loads if x.ratio is not None),
+                "" if ratio_ is None else f"{p.median('interactive_ms') or 0:.0f}",
+                "" if ratio_ is None else times(p.median("interactive_ratio") or 0),
                 f"{p.median('cls') or 0:.3f}",
                 f"{p.worst_cls:.3f}",
                 "pass" if ok_ratio and ok_cls else "**miss**",
@@ -605,6 +622,8 @@ def load_section(loads: Sequence[PageLoads]) -> str:
         "Explorers drawn (ms)",
         "Ratio (median)",
         "Ratio per load",
+        "Interactive (ms)",
+        "Interactive ÷ FCP",
         "CLS (median)",
         "CLS (worst load)",
         "Result",
@@ -634,6 +653,7 @@ def phases_section(loads: Sequence[PageLoads]) -> str:
             value = p.phase_median(name)
             cells.append("" if value is None else f"{value:.0f}")
         cells.append(f"{p.median('explorers_ms') or 0:.0f}")
+        cells.append(f"{p.median('interactive_ms') or 0:.0f}")
         mathjax = p.phase_median(PHASES[-1][0])
         cells.append("" if mathjax is None else f"{mathjax:.0f}")
         rows.append(cells)
@@ -642,7 +662,8 @@ def phases_section(loads: Sequence[PageLoads]) -> str:
         "CPU",
         "first contentful paint",
         *(label for _name, label in PHASES[:-1]),
-        "explorers drawn",
+        "explorers drawn (first frame or live)",
+        "interactive (every widget live)",
         PHASES[-1][1],
     ]
     return markdown_table(headers, rows)
