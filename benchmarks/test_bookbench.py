@@ -335,6 +335,8 @@ def _loads(doc: str, throttle: int, rows: list[tuple[float, float | None, float]
 def test_load_ratio_is_explorers_over_first_paint_and_none_without_explorers():
     assert Load(400.0, 600.0, 0.0).ratio == 1.5
     assert Load(400.0, None, 0.0).ratio is None
+    assert Load(400.0, 600.0, 0.0, interactive_ms=1000.0).interactive_ratio == 2.5
+    assert Load(400.0, 600.0, 0.0).interactive_ratio is None
     page = _loads("p", 1, [(400, 600, 0.0), (500, 1000, 0.01), (400, 400, 0.2)])
     assert page.median("ratio") == 1.5 and page.median("cls") == 0.01 and page.worst_cls == 0.2
 
@@ -360,7 +362,7 @@ def test_load_checks_use_the_worst_page_at_each_cpu_rate():
 def test_phases_are_medians_per_page_and_only_for_pages_with_explorers():
     def load(fcp: float, drawn: float | None, start: float) -> Load:
         phases = (("DOM parsed", start - 10), ("bundle-start", start)) if drawn else ()
-        return Load(fcp, drawn, 0.0, (), 1, phases)
+        return Load(fcp, drawn, 0.0, (), 1, phases, drawn and drawn + 100)
 
     loads = [
         PageLoads("ch", 1, 1, (load(400, 600, 450), load(500, 700, 470), load(400, 800, 900))),
@@ -369,7 +371,8 @@ def test_phases_are_medians_per_page_and_only_for_pages_with_explorers():
     assert loads[0].phase_median("bundle-start") == 470
     assert loads[0].phase_median("views-drawn") is None
     table = report.phases_section(loads)
-    assert "| ch | 1× | 400 | 460 | 470 |  |  |  | 700 |  |" in table
+    # FCP, parsed, (no first frame), bundle start, 3 bundle marks, explorers, interactive, MathJax
+    assert "| ch | 1× | 400 | 460 |  | 470 |  |  |  | 700 | 800 |  |" in table
     assert "text" not in table
 
 

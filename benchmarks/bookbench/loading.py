@@ -64,7 +64,8 @@ _PROBE = """
     for (const figure of document.querySelectorAll(".mle-explorer")) {
       const svg = figure.shadowRoot && figure.shadowRoot.querySelector("svg");
       if (!svg || !svg.firstElementChild) continue;
-      outputs.add(figure.closest(".mle-widget-reserve") || figure.closest(".widget-subarea") || figure);
+      const box = figure.closest(".mle-widget-reserve") || figure.closest(".widget-subarea");
+      outputs.add(box || figure);
     }
     return outputs.size;
   };

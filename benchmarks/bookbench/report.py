@@ -633,6 +633,7 @@ def load_section(loads: Sequence[PageLoads]) -> str:
 
 PHASES = (
     ("DOM parsed", "HTML parsed (`domInteractive`)"),
+    ("first-frame", "last first frame drawn (js/first-frame.js)"),
     ("bundle-start", "widget bundle starts running"),
     ("bundle-evaluated", "bundle's modules evaluated"),
     ("models-created", "widget models created"),
@@ -653,7 +654,8 @@ def phases_section(loads: Sequence[PageLoads]) -> str:
             value = p.phase_median(name)
             cells.append("" if value is None else f"{value:.0f}")
         cells.append(f"{p.median('explorers_ms') or 0:.0f}")
-        cells.append(f"{p.median('interactive_ms') or 0:.0f}")
+        interactive = p.median("interactive_ms")
+        cells.append("" if interactive is None else f"{interactive:.0f}")
         mathjax = p.phase_median(PHASES[-1][0])
         cells.append("" if mathjax is None else f"{mathjax:.0f}")
         rows.append(cells)
