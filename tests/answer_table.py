@@ -68,7 +68,7 @@ MISTAKES: dict[str, list[tuple[float, str]]] = {
         (7.4 * 8 / 7, "bias-corrected"),
     ],
     "all_heads": [
-        (5 / 6, "smoothed estimate"),
+        (5 / 6, "one extra tail"),
         (6 / 7, "posterior mean of θ under a uniform prior"),
         (0.5, "fair coin"),
         (0.0, "all five flips came up heads"),

@@ -1,4 +1,7 @@
-"""PyTorch settings shared by the helpers that train with torch (private)."""
+"""PyTorch settings (private).
+
+Used by ``models.logistic_torch`` and ``models.train_softmax_classifier``.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,10 @@ def one_thread() -> Iterator[None]:
     """Run torch's intra-op work on one thread, then restore the caller's setting.
 
     The helpers' tensors are tiny (at most a few thousand numbers), so a second thread
-    cannot speed a step up, while on a busy machine each step waits for OpenMP's other
-    thread to get a core: 3000 minibatch steps of ``models.train_softmax_classifier``
-    took 295 s of wall time with two threads and 10 s with one, with the same result,
-    on a 2-core machine running other jobs.
+    has little work to share, while on a busy machine each step waits for OpenMP's other
+    thread to get a core: in one measurement on a 2-core machine at 1-minute load average
+    8-16, 3000 minibatch steps of ``models.train_softmax_classifier`` took 295 s of wall
+    time with two threads and 10 s with one (same losses).
 
     Yields
     ------

@@ -9,8 +9,12 @@ H(p_data, p_theta) = H(p_data) + KL(p_data ‖ p_theta), smallest (KL = 0) at th
 
 Every sum uses the convention 0 ln 0 = 0 (SciPy's ``xlogy``), and the KL divergence is
 computed directly from its definition, sum of p_i ln(p_i / q_i), never as a difference
-of two entropies (which loses every digit when KL is small). Formulas: Cover and
-Thomas, *Elements of Information Theory*, 2nd ed., 2006, sections 2.1 and 2.3.
+of two entropies (which loses every digit when KL is small). Sources: Cover and
+Thomas, *Elements of Information Theory*, 2nd ed., 2006, define entropy in section 2.1
+and the KL divergence (relative entropy) in section 2.3. The identity
+H(p, q) = H(p) + KL(p ‖ q) follows from those definitions (add and subtract
+sum of p_i ln p_i); the same sum of p_i ln(1/q_i) appears in their "wrong code"
+result, Theorem 5.4.3, as the expected code length when data from p are coded for q.
 """
 
 from __future__ import annotations

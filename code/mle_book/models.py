@@ -533,9 +533,10 @@ def logistic_gradient(
 def observed_information(beta: ArrayLike, X: ArrayLike) -> NDArray[np.float64]:
     r"""Hessian of the logistic NLL, the observed information :math:`J(\beta) = X^\top W X`.
 
-    :math:`W = \mathrm{diag}(\theta_i(1-\theta_i))`. It does not depend on y, so for this
-    model (canonical link) the observed and the expected (Fisher) information coincide
-    (McCullagh and Nelder 1989, sec. 4.4.1).
+    :math:`W = \mathrm{diag}(\theta_i(1-\theta_i))`. It does not depend on y, so taking
+    its expectation over y changes nothing: for this model (logit, the canonical link of
+    the Bernoulli) the observed and the expected (Fisher) information coincide (canonical
+    links: McCullagh and Nelder 1989, ch. 2).
 
     Parameters
     ----------
@@ -881,7 +882,7 @@ def softmax(logits: ArrayLike) -> NDArray[np.float64]:
     r"""Row-wise softmax :math:`p_{ic} = e^{z_{ic}} / \sum_{c'} e^{z_{ic'}}`, overflow-free.
 
     With two classes and logits (0, φ) it is (1 − sigmoid(φ), sigmoid(φ)): the
-    logistic model is the two-class case (Bishop 2006, sec. 4.3.4).
+    logistic model is the two-class case (Bishop 2006, sec. 4.2, eqs. 4.57 and 4.62).
 
     Parameters
     ----------

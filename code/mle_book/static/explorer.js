@@ -263,7 +263,8 @@ function drawCoin(svg, m) {
     };
     const low = edge(peak, 0), high = edge(peak, 1);
     Object.assign(data, { halfLow: low, halfHigh: high });
-    halfText = `;  above 1/2 for θ in [${fmt(low, 3)}, ${fmt(high, 3)}] (width ${fmt(high - low, 3)})`;
+    const cut = scale === "log" ? "ln L(θ) − ln L(MLE) ≥ −ln 2" : "L(θ) / L(MLE) ≥ 1/2";
+    halfText = `;  ${cut} for θ in [${fmt(low, 3)}, ${fmt(high, 3)}] (width ${fmt(high - low, 3)})`;
   }
   if (!defined) {
     return {
