@@ -134,7 +134,7 @@ def write_notebook_script(notebook: Path) -> Path:
 CONTENT_IDS = {"exercise-content", "solution-content"}
 
 
-class exercise_heading(nodes.title):  # noqa: N801 (docutils names node classes this way)
+class exercise_heading(nodes.title):  # a docutils node class: lower-case like theirs
     """An exercise's or solution's title, written as a heading of level ``node["level"]``.
 
     Builders other than HTML find no visitor for it and fall back (by the node's class
