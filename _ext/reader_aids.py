@@ -4,10 +4,13 @@
 at every width, names what assistive technology would otherwise announce without a
 name (slider handles and value boxes, by the explorer's own rule, which the build
 copies in from explorer.js; solution toggles; the table-of-contents chevron),
-makes wide boxes that scroll (math, code, API signatures) reachable by keyboard, and
-lets the ".ipynb" download button save the file. It is copied, like light_icons' CSS,
-to its own folder under ``_build/`` so that Jupyter Book does not also pick it up from
-``_ext/``. The theme's colour mode defaults to the reader's system setting.
+makes wide boxes that scroll (math, code, API signatures) reachable by keyboard, lets
+the ".ipynb" download button save the file, lets a solution title's link to its
+exercise go there (the rest of the title still opens the solution), and adds a
+"Skip to the first explorer" link beside the theme's "Skip to main content". It is
+copied, like light_icons' CSS, to its own folder under ``_build/`` so that Jupyter Book
+does not also pick it up from ``_ext/``. The theme's colour mode defaults to the
+reader's system setting.
 
 Saving a notebook from a book opened from ``file://``: Chromium ignores a link's
 ``download`` attribute there (every file is its own origin) and opens the JSON instead.
