@@ -52,6 +52,20 @@
       if (!name) continue;
       button.dataset.mleNamed = "1";
       button.setAttribute("aria-label", name);
+      // What it opens: the solution's content (its id is unique, see _ext/reader_aids.py).
+      const content = title.parentElement.querySelector(":scope > section[id]");
+      if (content) button.setAttribute("aria-controls", content.id);
+    }
+  }
+
+  // A solution's title opens and closes the solution, except its link to the exercise
+  // ("Exercise 3"), which goes to the exercise: keep the link's click (mouse, tap or
+  // Enter) from reaching the title's toggle handler. book.css lets the pointer through
+  // the rest of the title's text to the title itself.
+  function exerciseLinks(root) {
+    for (const link of root.querySelectorAll(".solution > .admonition-title a[href]:not([data-mle-link])")) {
+      link.dataset.mleLink = "1";
+      link.addEventListener("click", (event) => event.stopPropagation());
     }
   }
 
@@ -155,13 +169,46 @@
     }
   }
 
+  // ---- 5. A skip link to the first explorer ----------------------------------------
+  // Every code cell before a page's first explorer is one or two Tab stops (its copy
+  // button, and its code box when the code is wider than the column, so that it can be
+  // scrolled); on the coin chapter that is ~20 stops before the first slider. A second
+  // link in the theme's skip-link bar ("Skip to main content") goes straight to the
+  // output of the first explorer (focusable, tabindex -1): the next Tab is its first slider.
+  const SKIP_ID = "mle-first-explorer";
+  function explorerOutput() {
+    const first = document.querySelector("main .mle-explorer, main .widget-slider") ||
+      document.querySelector("main .cell_output script[type='application/vnd.jupyter.widget-view+json']");
+    return first && first.closest(".cell_output");
+  }
+  function skipToExplorer() {
+    const output = explorerOutput();
+    if (!output) return;
+    const previous = document.getElementById(SKIP_ID);
+    if (previous !== output) {
+      if (previous) { previous.removeAttribute("id"); previous.removeAttribute("tabindex"); }
+      output.id = SKIP_ID;
+      output.setAttribute("tabindex", "-1");
+    }
+    if (document.querySelector(`a[href='#${SKIP_ID}']`)) return;
+    const bar = document.getElementById("pst-skip-link");
+    const link = document.createElement("a");
+    link.href = `#${SKIP_ID}`;
+    link.className = "mle-skip-explorer";
+    link.textContent = "Skip to the first explorer";
+    if (bar) bar.append(link);
+    else { link.classList.add("skip-link"); document.body.prepend(link); }
+  }
+
   function fixAll() {
     forwardToggles();
     nameStatic();
     nameSliderControls(document);
     nameToggles(document);
+    exerciseLinks(document);
     downloadLinks();
     focusScrollers();
+    skipToExplorer();
   }
 
   let pending = false;
@@ -172,7 +219,9 @@
       pending = false;
       nameSliderControls(document);
       nameToggles(document);
+      exerciseLinks(document);
       focusScrollers();  // formulas MathJax has just typeset
+      skipToExplorer();  // explorers that have just rendered
     });
   });
 

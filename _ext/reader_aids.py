@@ -4,10 +4,13 @@
 at every width, names what assistive technology would otherwise announce without a
 name (slider handles and value boxes, by the explorer's own rule, which the build
 copies in from explorer.js; solution toggles; the table-of-contents chevron),
-makes wide boxes that scroll (math, code, API signatures) reachable by keyboard, and
-lets the ".ipynb" download button save the file. It is copied, like light_icons' CSS,
-to its own folder under ``_build/`` so that Jupyter Book does not also pick it up from
-``_ext/``. The theme's colour mode defaults to the reader's system setting.
+makes wide boxes that scroll (math, code, API signatures) reachable by keyboard, lets
+the ".ipynb" download button save the file, lets a solution title's link to its
+exercise go there (the rest of the title still opens the solution), and adds a
+"Skip to the first explorer" link beside the theme's "Skip to main content". It is
+copied, like light_icons' CSS, to its own folder under ``_build/`` so that Jupyter Book
+does not also pick it up from ``_ext/``. The theme's colour mode defaults to the
+reader's system setting.
 
 Saving a notebook from a book opened from ``file://``: Chromium ignores a link's
 ``download`` attribute there (every file is its own origin) and opens the JSON instead.
@@ -20,6 +23,18 @@ The helper package in ``code/`` is built into a wheel at build time and publishe
 at the top of the built book (``html_extra_path``), so a reader who downloads a
 chapter notebook can ``pip install`` the helpers it imports from there. The wheel is
 rebuilt only when a file of the package is newer than it.
+
+Exercises and solutions (sphinx-exercise) get two build-time fixes here. Their content
+sections all carried the same ``id`` (``exercise-content`` / ``solution-content``, once per
+exercise): each now takes its admonition's id plus ``-content``, so the ids of a page are
+unique and the solution's toggle can point at its content (``aria-controls``, set by
+reader-aids.js). And their titles, paragraphs until now, become headings in the page's
+outline without changing their look: ``<p class="admonition-title" role="heading"
+aria-level="N">``, N one below the section the exercise sits in, and a solution one below
+the exercise it follows (``Exercise 3`` > ``Solution to Exercise 3``). The title's text is
+wrapped in a span that names the heading (``aria-labelledby``), so the toggle button that
+sphinx-togglebutton puts inside a solution's title does not repeat itself in the
+heading's name.
 """
 
 from __future__ import annotations
@@ -31,6 +46,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
@@ -117,6 +133,98 @@ def write_notebook_script(notebook: Path) -> Path:
     return script
 
 
+# ---- exercises and solutions: unique ids, titles as headings --------------------------
+CONTENT_IDS = {"exercise-content", "solution-content"}
+
+
+class exercise_heading(nodes.title):  # a docutils node class: lower-case like theirs
+    """An exercise's or solution's title, written as a heading of level ``node["level"]``.
+
+    Builders other than HTML find no visitor for it and fall back (by the node's class
+    hierarchy) to their ``visit_title``, so they write it as before.
+    """
+
+
+def _is_exercise(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Admonition) and "exercise" in node.get("classes", [])
+
+
+def _is_solution(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Admonition) and "solution" in node.get("classes", [])
+
+
+def _section_depth(node: nodes.Node) -> int:
+    """How many sections hold ``node``: its section's heading is h<depth>."""
+    depth, parent = 0, node.parent
+    while parent is not None:
+        depth += isinstance(parent, nodes.section)
+        parent = parent.parent
+    return depth
+
+
+def _solved_exercise_before(solution: nodes.Element) -> bool:
+    """Whether the exercise this solution solves is the last exercise before it, in the
+    same parent (then the solution's heading goes one level below the exercise's)."""
+    parent = solution.parent
+    siblings = parent.children[: parent.index(solution)]
+    exercises = [n for n in siblings if _is_exercise(n)]
+    target = solution.get("target_label")
+    return bool(exercises) and target is not None and target in exercises[-1].get("ids", [])
+
+
+def heading_level(node: nodes.Element) -> int:
+    """The outline level of an exercise's or solution's title (see the module's notes)."""
+    level = _section_depth(node) + 1
+    if _is_solution(node) and _solved_exercise_before(node):
+        level += 1
+    return level
+
+
+def fix_exercises(doctree: nodes.document) -> None:
+    """Unique content ids and heading titles for every exercise and solution of a page."""
+    for node in list(doctree.findall(lambda n: _is_exercise(n) or _is_solution(n))):
+        if not node.get("ids"):
+            continue
+        own = node["ids"][0]
+        for child in node.children:
+            if isinstance(child, nodes.section) and CONTENT_IDS & set(child["ids"]):
+                child["ids"] = [f"{own}-content"]
+        title = node.children[0] if node.children else None
+        if isinstance(title, nodes.title) and not isinstance(title, exercise_heading):
+            heading = exercise_heading(title.rawsource, "", *title.children, **title.attributes)
+            heading["level"] = heading_level(node)
+            heading["label_id"] = f"{own}-title"
+            node.replace(title, heading)
+
+
+def visit_exercise_heading(self: object, node: exercise_heading) -> None:
+    """``<p class="admonition-title" role="heading" aria-level="N"
+    aria-labelledby="..."><span id="...">[number] title</span> ... </p>``."""
+    self.body.append(
+        self.starttag(
+            node,
+            "p",
+            "",
+            CLASS="admonition-title",
+            # Upper-case keys: pydata-sphinx-theme's translator sets ARIA-LEVEL="2" on
+            # every role="heading" that has no ARIA-LEVEL key.
+            ROLE="heading",
+            **{"ARIA-LEVEL": str(node["level"]), "ARIA-LABELLEDBY": node["label_id"]},
+        )
+    )
+    self.body.append(f'<span class="mle-title-text" id="{node["label_id"]}">')
+    self.add_fignumber(node.parent)  # "Exercise 3 ", as Sphinx writes a numbered title
+    self.context.append("</span></p>\n")
+
+
+def depart_exercise_heading(self: object, node: exercise_heading) -> None:
+    self.depart_title(node)
+
+
+def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    fix_exercises(doctree)
+
+
 def _on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -141,5 +249,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", _on_config_inited)
     app.connect("build-finished", _on_build_finished)
+    app.connect("doctree-resolved", _on_doctree_resolved)
+    app.add_node(exercise_heading, html=(visit_exercise_heading, depart_exercise_heading))
     app.add_js_file(SCRIPT.name, defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

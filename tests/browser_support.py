@@ -92,7 +92,8 @@ class PageVisit:
         """Open every folded solution (sphinx-exercise dropdowns), so its sliders show."""
         folded = self.page.locator("div.solution.dropdown.toggle-hidden > .admonition-title")
         for _ in range(folded.count()):
-            folded.first.click()  # the opened one leaves the locator's matches
+            # Its corner, away from its link to the exercise (which goes there instead).
+            folded.first.click(position={"x": 10, "y": 10})  # the opened one leaves the matches
 
     def close(self) -> None:
         self.page.close()

@@ -68,3 +68,45 @@ def test_notebook_script_gives_back_the_exact_text(tmp_path: Path) -> None:
     )
     assert json.loads(result.stdout) == text
     assert script.read_text(encoding="utf-8").isascii()
+
+
+# ---- exercises and solutions (build time): unique ids, titles as headings -------------
+def _exercise_page() -> tuple[object, object, object, object]:
+    """document > section (h1) > section (h2) > exercise, its solution, another solution."""
+    nodes = pytest.importorskip("docutils.nodes")
+
+    def admonition(kind: str, ident: str, content_id: str, **extra: str) -> object:
+        box = nodes.admonition(classes=[kind], ids=[ident], **extra)
+        box += nodes.title("", "", nodes.Text(f"{kind} {ident}"))
+        box += nodes.section(ids=[content_id])
+        return box
+
+    document = nodes.document(None, None)
+    chapter = nodes.section(ids=["chapter"])
+    part = nodes.section(ids=["part"])
+    exercise = admonition("exercise", "ex-a", "exercise-content")
+    solution = admonition("solution", "sol-1", "solution-content", target_label="ex-a")
+    elsewhere = admonition("solution", "sol-2", "solution-content", target_label="ex-b")
+    part += [exercise, solution, elsewhere]
+    chapter += part
+    document += chapter
+    return document, exercise, solution, elsewhere
+
+
+def test_exercise_content_ids_become_unique() -> None:
+    document, exercise, solution, elsewhere = _exercise_page()
+    reader_aids.fix_exercises(document)
+    ids = [box.children[1]["ids"] for box in (exercise, solution, elsewhere)]
+    assert ids == [["ex-a-content"], ["sol-1-content"], ["sol-2-content"]]
+
+
+def test_exercise_titles_become_headings_one_below_their_section() -> None:
+    document, exercise, solution, elsewhere = _exercise_page()
+    reader_aids.fix_exercises(document)
+    reader_aids.fix_exercises(document)  # idempotent
+    titles = [box.children[0] for box in (exercise, solution, elsewhere)]
+    assert all(isinstance(t, reader_aids.exercise_heading) for t in titles)
+    # h2 section > exercise at 3 > its solution at 4; a solution of another exercise: 3
+    assert [t["level"] for t in titles] == [3, 4, 3]
+    assert [t.astext() for t in titles] == ["exercise ex-a", "solution sol-1", "solution sol-2"]
+    assert titles[0]["label_id"] == "ex-a-title"
