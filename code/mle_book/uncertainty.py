@@ -1003,16 +1003,16 @@ def gaussian_intervals(
     - slice: :math:`q = z/\sqrt n`, with :math:`z = \Phi^{-1}((1+\gamma)/2)`;
     - t: :math:`q = t_{n-1}/\sqrt{n-1}`, since :math:`s/\sqrt n = \hat\sigma/\sqrt{n-1}`;
     - profile: :math:`q = \sqrt{e^{c/n}-1}` with :math:`c = \chi^2_1(\gamma)`, a closed
-      form, no root finding. Derivation: :math:`\sum_i (x_i-\mu)^2 = \sum_i (x_i-\bar
-      x)^2 + n(\bar x-\mu)^2`, so the best σ² at a given μ is
+      form, no root finding. Derivation: since
+      :math:`\sum_i (x_i-\mu)^2 = \sum_i (x_i-\bar x)^2 + n(\bar x-\mu)^2`, the best σ² at μ is
       :math:`\hat\sigma^2(\mu) = \hat\sigma^2 + (\bar x-\mu)^2` and the profile NLL is
       :math:`\frac n2\ln(2\pi\hat\sigma^2(\mu)) + \frac n2`. Twice its rise above the
       minimum at :math:`\bar x` is :math:`n\ln\big(1 + (\bar x-\mu)^2/\hat\sigma^2\big)`,
       which is at most c exactly when :math:`|\bar x-\mu| \le \hat\sigma\sqrt{e^{c/n}-1}`.
-      (The likelihood ratio statistic is the one of Casella & Berger 2002,
-      Definition 8.2.1, for :math:`H_0\colon \mu = \mu_0` with σ a nuisance parameter;
-      the set of μ₀ it does not reject is the interval, by test inversion, Theorem 9.2.2;
-      the cut c is Wilks' χ²₁ calibration, Theorem 10.3.1.)
+      (This is the likelihood ratio test of :math:`H_0\colon \mu = \mu_0` with σ a
+      nuisance parameter, Casella & Berger 2002, section 8.2.1, inverted into an
+      interval as in their section 9.2.1; the cut c is Wilks' χ²₁ calibration, their
+      section 10.3.1.)
 
     Parameters
     ----------
