@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 
 import matplotlib
 
@@ -77,6 +78,39 @@ BAD_INPUTS: list[BadCase] = [
     ("gaussian coverage level", lambda: unc.gaussian_coverage(5, "t", 1.0), ValueError, "level"),
     ("surface ties", lambda: surface_explorer([2.0, 2.0]), ValueError, "distinct"),
     ("surface level", lambda: surface_explorer(SAMPLE, 0.3), ValueError, "level must be in"),
+    # gaussian_intervals: many samples at once, one per row
+    ("many 1-d", lambda: unc.gaussian_intervals(SAMPLE), ValueError, "samples must be two-dim"),
+    ("many 3-d", lambda: unc.gaussian_intervals(np.ones((2, 2, 2))), ValueError, "shape (2, 2, 2)"),
+    ("many one column", lambda: unc.gaussian_intervals([[1.0], [2.0]]), ValueError, "at least two"),
+    ("many no rows", lambda: unc.gaussian_intervals(np.ones((0, 5))), ValueError, "one row"),
+    ("many nan", lambda: unc.gaussian_intervals([[0.0, NAN]]), ValueError, "samples must hold fin"),
+    ("many inf", lambda: unc.gaussian_intervals([[0.0, math.inf]]), ValueError, "finite"),
+    (
+        "many ties",
+        lambda: unc.gaussian_intervals([[0.0, 1.0], [2.0, 2.0], [0.0, 0.0]]),
+        ValueError,
+        "row 1 has only one value (2 such rows)",
+    ),
+    ("many bool", lambda: unc.gaussian_intervals(np.ones((2, 3), bool)), TypeError, "samples must"),
+    ("many str", lambda: unc.gaussian_intervals([["a", "b"]]), TypeError, "samples must"),
+    ("many None", lambda: unc.gaussian_intervals(None), TypeError, "samples must"),
+    ("many method", lambda: unc.gaussian_intervals([[0, 1]], "wald"), ValueError, "method must"),
+    ("many method type", lambda: unc.gaussian_intervals([[0, 1]], 1), TypeError, "method must"),
+    ("many level", lambda: unc.gaussian_intervals([[0, 1]], "t", 1.0), ValueError, "level must"),
+    ("many level str", lambda: unc.gaussian_intervals([[0, 1]], "t", "0.9"), TypeError, "level"),
+    (
+        "many overflow",
+        lambda: unc.gaussian_intervals([[-1e308, 1e308]], "t"),
+        ValueError,
+        "ends overflow the float range for these samples and level",
+    ),
+    (
+        "contains str",
+        lambda: unc.gaussian_intervals([[0, 1]]).contains("0"),
+        TypeError,
+        "value must be",
+    ),
+    ("contains nan", lambda: unc.gaussian_intervals([[0, 1]]).contains(NAN), ValueError, "value"),
 ]
 
 
@@ -323,3 +357,116 @@ def test_gaussian_coverage_is_exact(n, level) -> None:
         error = math.sqrt(exact[name] * (1 - exact[name]) / len(samples))
         assert simulated == pytest.approx(exact[name], abs=4 * error), name
     assert exact["slice"] < exact["profile"] < exact["t"]
+
+
+# ---- gaussian_intervals: the three Gaussian intervals for many samples at once ----
+
+SCALAR_INTERVALS = {
+    "slice": unc.gaussian_slice_interval,
+    "profile": unc.gaussian_profile_interval,
+    "t": unc.t_interval,
+}
+
+
+def _scalar_ends(samples: np.ndarray, method: str, level: float) -> np.ndarray:
+    return np.array([SCALAR_INTERVALS[method](row, level) for row in samples])
+
+
+@pytest.mark.parametrize("method", sorted(SCALAR_INTERVALS))
+@pytest.mark.parametrize("n", [2, 3, 5, 8, 9, 20, 129, 1000])
+def test_gaussian_intervals_equal_the_scalar_intervals_row_by_row(method, n) -> None:
+    """Same operations in the same order: equal to the last bit, at every scale."""
+    rng = np.random.default_rng(n)
+    for scale in (1e-300, 1e-6, 1.0, 1e5, 1e300):
+        samples = rng.normal(loc=3.0 * scale, scale=scale, size=(200, n))
+        samples[0, 0] = 0.0  # a zero, and a row whose largest |value| is exactly 1 * scale
+        samples[1] = np.linspace(-scale, scale, n)
+        for level in (0.5, 0.9, 0.95, 0.999):
+            found = unc.gaussian_intervals(samples, method, level)
+            reference = _scalar_ends(samples, method, level)
+            assert found.lower.shape == found.upper.shape == (200,)
+            np.testing.assert_array_equal(found.lower, reference[:, 0])
+            np.testing.assert_array_equal(found.upper, reference[:, 1])
+
+
+@given(
+    rows=st.lists(
+        st.lists(
+            st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False), min_size=4, max_size=4
+        ).filter(lambda row: len(set(row)) >= 2),
+        min_size=1,
+        max_size=6,
+    ),
+    level=st.floats(0.01, 0.999),
+    method=st.sampled_from(sorted(SCALAR_INTERVALS)),
+)
+@settings(max_examples=80, deadline=None)
+def test_gaussian_intervals_agree_with_the_scalar_helpers_on_any_rows(rows, level, method) -> None:
+    samples = np.array(rows)
+    found = unc.gaussian_intervals(samples, method, level)
+    reference = _scalar_ends(samples, method, level)
+    np.testing.assert_allclose(found.lower, reference[:, 0], rtol=1e-12, atol=0)
+    np.testing.assert_allclose(found.upper, reference[:, 1], rtol=1e-12, atol=0)
+
+
+def test_gaussian_t_intervals_match_scipy() -> None:
+    samples = np.random.default_rng(7).normal(loc=-2.0, scale=0.5, size=(500, 6))
+    for level in (0.8, 0.95, 0.99):
+        found = unc.gaussian_intervals(samples, "t", level)
+        mean, s = samples.mean(axis=1), samples.std(axis=1, ddof=1)
+        lower, upper = stats.t.interval(level, 5, loc=mean, scale=s / math.sqrt(6))
+        np.testing.assert_allclose(found.lower, lower, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(found.upper, upper, rtol=1e-12, atol=1e-12)
+        slice_ = unc.gaussian_intervals(samples, "slice", level)
+        z = stats.norm.ppf(0.5 + level / 2)
+        sigma_hat = samples.std(axis=1)
+        np.testing.assert_allclose(slice_.width, 2 * z * sigma_hat / math.sqrt(6), rtol=1e-12)
+
+
+def test_gaussian_profile_ends_sit_on_the_chi_square_cut() -> None:
+    """The closed form solves 2 (NLL_p(mu) - NLL_p(x bar)) = chi2_1(level) at both ends."""
+    samples = np.random.default_rng(3).normal(loc=1.0, scale=3.0, size=(40, 7))
+    for level in (0.8, 0.95):
+        found = unc.gaussian_intervals(samples, "profile", level)
+        for row, lower, upper in zip(samples, found.lower, found.upper, strict=True):
+            minimum = unc.gaussian_profile_nll(row, row.mean())
+            rises = 2 * (np.asarray(unc.gaussian_profile_nll(row, [lower, upper])) - minimum)
+            np.testing.assert_allclose(rises, stats.chi2.ppf(level, 1), rtol=1e-9)
+
+
+def test_gaussian_intervals_give_the_same_simulated_coverage_as_the_scalar_loop() -> None:
+    """The chapter's check, smaller: identical draws, identical coverage; near the exact one."""
+    samples = np.random.default_rng(55).normal(size=(3_000, 5))
+    for method, scalar in SCALAR_INTERVALS.items():
+        found = unc.gaussian_intervals(samples, method, 0.95).contains(0.0)
+        looped = np.array([scalar(sample, 0.95).contains(0.0) for sample in samples])
+        np.testing.assert_array_equal(found, looped)
+        exact = unc.gaussian_coverage(5, method, 0.95)
+        error = math.sqrt(exact * (1 - exact) / len(samples))
+        assert np.mean(found) == pytest.approx(exact, abs=4 * error), method
+
+
+def test_intervals_record() -> None:
+    found = unc.Intervals(np.array([0.0, 1.0, -1.0]), np.array([2.0, 1.0, 0.0]))
+    assert found.width.tolist() == [2.0, 0.0, 1.0]
+    assert found.contains(1).tolist() == [True, True, False]  # closed intervals
+    assert found.contains(0.0).tolist() == [True, False, True]
+    assert found.contains(0.0).dtype == bool
+
+
+def test_gaussian_intervals_accept_lists_float32_and_leak_no_warnings() -> None:
+    rows = [[0.0, 1.0, 2.0, 3.0], [1.0, 2.0, 2.0, 5.0]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        from_list = unc.gaussian_intervals(rows, "slice", 0.9)
+        from_f32 = unc.gaussian_intervals(np.array(rows, dtype=np.float32), "slice", 0.9)
+        tiny = unc.gaussian_intervals([[0.0, 5e-324], [1e-310, -1e-310]], "profile")
+        with pytest.raises(ValueError, match="row 0"):
+            unc.gaussian_intervals([[0.0, 0.0], [1.0, 2.0]])
+    np.testing.assert_array_equal(from_list.lower, from_f32.lower)
+    # subnormal data: the half-width may underflow to 0, exactly as in the scalar function
+    np.testing.assert_array_equal(
+        np.c_[tiny.lower, tiny.upper],
+        _scalar_ends(np.array([[0.0, 5e-324], [1e-310, -1e-310]]), "profile", 0.95),
+    )
+    assert from_list.lower.dtype == np.float64
