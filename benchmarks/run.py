@@ -305,8 +305,10 @@ def render(results: Results) -> str:
         f"{results.load_rounds}`). Each timing is the median of "
         "its rounds. References are measured in the same run, and build, validation and "
         "page-load ratios are medians of per-round ratios (a run and its reference are seconds "
-        "apart), so the ratios hold on a noisy machine; absolute times do not (see the load "
-        "averages below: the machine is shared).",
+        "apart), so a busy machine moves the ratios much less than the absolute times (see the "
+        "load averages below: the machine is shared). With one round, a build or validation "
+        "ratio is a single measurement. In the summary the ratio of a page-load row is the "
+        "median of its per-load ratios, not the ratio of the two medians shown beside it.",
         f"{machine}\n- 1-minute load average at start / end: {' / '.join(results.load)}",
         "## Summary",
         report.summary_table(checks_of(results)),
