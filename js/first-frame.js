@@ -20,6 +20,7 @@
   var SHARED = "$mle_same_as";  // see share_repeated_values in _ext/offline_assets.py
   var models = null;
   var modules = {};
+  var drawing = [];  // one promise per first frame started
 
   function stored() {
     if (models) return models;
@@ -77,8 +78,8 @@
     var esm = trait(id, "_esm");
     if (typeof esm !== "string") return;
     if (loaded[esm]) { drawWith(loaded[esm], frame, id); return; }
-    load(esm).then(function (module) { drawWith(module, frame, id); })
-      .catch(function (error) { console.error("first frame", id, error); });
+    drawing.push(load(esm).then(function (module) { drawWith(module, frame, id); })
+      .catch(function (error) { console.error("first frame", id, error); }));
   }
 
   // Start loading every explorer's code now, from the head, while the parser reads the
@@ -94,6 +95,13 @@
   window.mleFirstFrame = function () {
     var frames = document.querySelectorAll(".mle-first-frame:not([data-mle-started])");
     for (var i = 0; i < frames.length; i++) draw(frames[i]);
+  };
+
+  // Resolves when every first frame started so far is drawn (at most `waitMs` later): the
+  // page loads the widget manager after that, so the frames are painted before it runs.
+  window.mleFirstFramesDrawn = function (waitMs) {
+    var late = new Promise(function (resolve) { setTimeout(resolve, waitMs || 1000); });
+    return Promise.race([Promise.all(drawing), late]);
   };
 
   // Called by the widget manager once the live explorer of this output is drawn.

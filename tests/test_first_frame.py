@@ -94,3 +94,26 @@ def test_first_frames_are_hidden_from_assistive_technology(site: Path) -> None:
         frames = text.count('<div class="mle-first-frame"')
         assert frames == text.count('class="mle-widget-reserve mle-reserve-figure"') > 0
         assert frames == text.count('<div class="mle-first-frame" aria-hidden="true"')
+
+
+@pytest.mark.parametrize("chapter", CHAPTER_PAGES)
+def test_the_widget_manager_starts_after_the_first_frames_are_drawn(
+    site: Path, browser: object, chapter: str
+) -> None:
+    # Its bundle runs in one long task; the first frames must not wait behind it.
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((site / "chapters" / f"{chapter}.html").as_uri(), wait_until="load")
+        page.wait_for_function("performance.getEntriesByName('mle:views-drawn').length > 0")
+        marks = page.evaluate(
+            "() => Object.fromEntries(['mle:first-frame', 'mle:bundle-start'].map((name) =>"
+            " [name, performance.getEntriesByName(name).map((m) => m.startTime)]))"
+        )
+    finally:
+        page.close()
+    frames, start = marks["mle:first-frame"], marks["mle:bundle-start"]
+    boxes = (site / "chapters" / f"{chapter}.html").read_text(encoding="utf-8").count(
+        'class="mle-widget-reserve mle-reserve-figure"'
+    )
+    assert len(frames) == boxes and len(start) == 1, marks
+    assert max(frames) < start[0], marks
