@@ -388,7 +388,8 @@ def sections(results: Results) -> list[str]:
             "the table gives the median of those ratios.",
             report.load_section(results.loads.loads),
             "When each step of loading a page with explorers ended (ms from navigation start, "
-            "median of the loads above): the HTML parsed, then the deferred widget bundle "
+            "median of the loads above): the HTML parsed, the last first frame drawn, then "
+            "the widget bundle, loaded once the first frames are drawn "
             "(User Timing marks it sets: started, its modules evaluated, the widget models "
             "created from the page's stored state, every view drawn), the explorers drawn and "
             "the page interactive (the probe's frames) and MathJax done (it waits for the "
