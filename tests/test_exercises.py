@@ -274,6 +274,10 @@ def test_reported_cases_agree_with_themselves() -> None:
     assert "You entered 3." in exercises.check_exponential_rate(np.int64(3)).message
     assert "You entered 30/10." in exercises.check_exponential_rate("30/10").message
     assert "You entered 3." in exercises.check_exponential_rate(Fraction(3)).message
+    assert "You entered 1e+150." in exercises.check_gaussian_mean(10**150).message  # long int
+    assert "You entered 2.5." in exercises.check_gaussian_mean(np.float64(2.5)).message
+    assert "You entered 5/2." in exercises.check_gaussian_mean(Fraction(5, 2)).message
+    assert "You entered 2.5." in exercises.check_gaussian_mean(np.array(2.5)).message
 
 
 @pytest.mark.parametrize("text", ["0,333", "2,5", " 1,5e-1 ", "\u22120,5", "1/3,0", "1,"])

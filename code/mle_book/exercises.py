@@ -459,7 +459,7 @@ def _entered(answer: object, value: float) -> str:
         return answer.strip(_RULES["space"])
     if isinstance(answer, (np.ndarray, np.generic)):
         answer = answer.item()
-    if isinstance(answer, (int, Decimal, Fraction)):
+    if isinstance(answer, (int, Decimal)):
         text = str(answer)
     elif isinstance(answer, numbers.Rational):
         text = str(Fraction(answer))
