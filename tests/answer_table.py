@@ -2,7 +2,8 @@
 
 For every exercise: the right answer in several forms, each known mistake, a value
 outside the allowed range, too few figures, a wrong rounding, an unrecognised value,
-junk, empty and over-long text. Each row says which kind of verdict the Python check
+junk, empty and over-long text; then the answers of a reader's report on the boxes
+(``REPORTED``), each of which was judged inconsistently before. Each row says which kind of verdict the Python check
 must give (``kind``); the browser tests then require the page to show exactly the
 message Python returns for the same text.
 
@@ -110,14 +111,78 @@ SHORT_DECIMALS: dict[str, list[str]] = {
     "odds": ["2.251", "2.26"],
 }
 
-JUNK = ["abc", "2**3", "1,5", "__import__('os')", "1/0", "1e-999", "1e999", "", "   ", "1" * 101]
+JUNK = ["abc", "2**3", "1,5", "1,000,000", "0,5/2,5", "__import__('os')", "1/0", "1e-999", "1e999", "", "   ", "1" * 101]
 
 
 class Row(NamedTuple):
     name: str
     text: str
-    kind: str  # correct | mistake | constraint | close | wrong | unreadable
+    kind: str  # correct | mistake | constraint | few_figures | close | wrong | unreadable
     hint: str = ""
+
+
+# A reader's report (2026-11-30), with what each answer gets now. Before: "3" was "very
+# close" and "3.0" the hint for the variance with n − 1 (Exercise 4); 0.1 and 0.13 "very
+# close" but 0.12 "not quite" (Exercise 9); "2" "very close" though 4 % off (Exercise 2);
+# "0,333" only "not a number"; the echo turned "3.0" into "3".
+COMMA = "decimal point, e.g. 0.333 rather than 0,333"
+FEW = "Type at least three significant figures"
+REPORTED: list[Row] = [
+    # fewer than three significant figures: not judged, close or not, with the same message
+    Row("poisson_rate", "3", "few_figures", "You entered 3. " + FEW),
+    Row("poisson_rate", "3.0", "few_figures", "You entered 3.0. " + FEW),
+    Row("poisson_rate", "2.9", "few_figures", FEW),  # near the variance with n − 1 (2.95)
+    Row("standard_error", "0.1", "few_figures", FEW),
+    Row("standard_error", "0.12", "few_figures", "You entered 0.12. " + FEW),
+    Row("standard_error", "0.13", "few_figures", FEW),
+    Row("standard_error", "0.46", "few_figures", FEW),  # near a single flip's SD (0.4615)
+    Row("gaussian_mean", "2", "few_figures", "You entered 2. " + FEW),
+    Row("gaussian_mean", "2.1", "few_figures", FEW),
+    Row("odds", "2.3", "few_figures", FEW),
+    Row("odds", "5", "few_figures", FEW),
+    # at three figures they are judged: right, a mistake, wrongly rounded or wrong
+    Row("poisson_rate", "2.57", "correct"),
+    Row("poisson_rate", "2.95", "mistake", "You entered 2.95. That is the sample variance (with"),
+    Row("poisson_rate", "2.59", "close", "You entered 2.59, within 1%"),
+    Row("poisson_rate", "2.60", "wrong", "You entered 2.60. "),
+    Row("standard_error", "0.128", "correct"),
+    Row("standard_error", "0.129", "close", "correctly rounded to 3 significant figures"),
+    Row("standard_error", "0.120", "wrong", "You entered 0.120. "),
+    Row("gaussian_mean", "2.00", "wrong", "You entered 2.00. "),
+    # a value exactly equal to a listed mistake gets its hint, at any number of figures
+    Row("exponential_rate", "3", "mistake", "You entered 3. 3 is the observation itself"),
+    Row("exponential_rate", "3.0", "mistake", "You entered 3.0. 3 is the observation itself"),
+    Row("exponential_rate", "3.000", "mistake", "observation itself"),
+    Row("exponential_rate", "30e-1", "mistake", "You entered 30e-1. 3 is the observation"),
+    Row("poisson_rate", "18", "mistake", "total count"),
+    Row("poisson_rate", "18.0", "mistake", "You entered 18.0. That is the total count"),
+    Row("exponential_rate_sample", "14", "mistake", "total waiting time"),
+    Row("exponential_rate_sample", "1.4", "mistake", "mean waiting time"),
+    Row("all_heads", ".5", "mistake", "You entered .5. 0.5 is what you might believe"),
+    Row("all_heads", "0.50", "mistake", "fair coin"),
+    Row("all_heads", "1/2", "mistake", "fair coin"),
+    # a value exactly equal to the exact answer is right, at any number of figures
+    Row("uniform_upper", "7.4", "correct"),
+    Row("uniform_upper", "74e-1", "correct"),
+    Row("gaussian_variance", "2.365", "correct"),
+    # zero is exact: judged as it is (a mistake, outside the range, or wrong)
+    Row("all_heads", "0.0", "mistake", "all five flips"),
+    Row("gaussian_mean", "0", "wrong", "You entered 0. "),
+    Row("gaussian_mean", "0.00", "wrong", "You entered 0.00. "),
+    # the echo is the trimmed text as typed, in every message that shows it
+    Row("odds", "  -2.250 ", "constraint", "You entered -2.250. "),
+    Row("poisson_rate", "\u22122.50", "constraint", "You entered \u22122.50. "),
+    Row("gaussian_mean", "1234.50", "wrong", "You entered 1234.50. "),
+    Row("odds", "9 / 13", "mistake", "You entered 9 / 13. "),
+    # a decimal comma gets its own message
+    Row("exponential_rate", "0,333", "unreadable", COMMA),
+    Row("poisson_rate", "2,5", "unreadable", COMMA),
+    Row("gaussian_mean", " 2,0847 ", "unreadable", COMMA),
+    Row("odds", "9,0/4", "unreadable", COMMA),
+    Row("standard_error", "1,000", "unreadable", "no thousands separators"),
+    Row("standard_error", "1,000,000", "unreadable", "is not a number"),
+    Row("standard_error", "1,", "unreadable", COMMA),
+]
 
 
 def _sig(value: float, figures: int) -> str:
@@ -147,21 +212,25 @@ def rows() -> list[Row]:
         table += [Row(name, _sig(mistake, 4), "mistake", hint) for mistake, hint in MISTAKES[name]]
         table += [Row(name, text, "constraint", hint) for text, hint in OUT_OF_RANGE[name]]
         if name not in ("all_heads", "uniform_upper", "odds"):
-            table.append(Row(name, _sig(value, 2), "close", "at least three significant figures"))
+            table.append(Row(name, _sig(value, 2), "few_figures", "at least three significant"))
         if name in SHORT_DECIMALS:  # the exact value needs no more digits: not a rounding slip
             table += [Row(name, text, "wrong") for text in SHORT_DECIMALS[name]]
         else:
             table.append(Row(name, _wrong_rounding(value), "close", "correctly rounded"))
-        table.append(Row(name, "0.7" if name == "all_heads" else "1234.5", "wrong"))
+        table.append(Row(name, "0.625" if name == "all_heads" else "1234.5", "wrong"))
         table += [Row(name, text, "unreadable") for text in JUNK]
-    return table
+    return table + REPORTED
 
 
 PREFIX = {
     "correct": "Correct!",
     "mistake": "Not quite.",
     "constraint": "Not possible.",
-    "close": "Very close.",
+    "few_figures": "Too few significant figures to check.",
+    "close": "Close, but not correctly rounded.",
     "wrong": "Not quite.",
     "unreadable": "Could not read your answer:",
 }
+
+STATE = {kind: kind for kind in PREFIX}
+"""The ``data-state`` an answer box shows for each kind of verdict (answer.js)."""

@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from answer_table import rows
+from answer_table import REPORTED, STATE, rows
 
 from mle_book import answers
 from mle_book.answers import AnswerBox, AnswerProgress, answer_box, answer_progress
@@ -138,6 +138,44 @@ def test_javascript_agrees_with_python_on_the_answer_table(tmp_path: Path) -> No
     _compare([(row.name, row.text) for row in rows()], tmp_path)
 
 
+def test_javascript_states_are_the_table_kinds(tmp_path: Path) -> None:
+    """The box's data-state (which sets its colour) is the kind of verdict in the table."""
+    table = rows()
+    verdicts = _run_node([(row.name, row.text) for row in table], tmp_path)
+    wrong = [
+        (row.name, row.text, row.kind, verdict["state"])
+        for row, verdict in zip(table, verdicts, strict=True)
+        if verdict["state"] != STATE[row.kind] or row.hint not in verdict["message"]
+    ]
+    assert not wrong, wrong[:5]
+
+
+def test_javascript_on_the_reported_cases(tmp_path: Path) -> None:
+    """The reader's report, in the browser's checker: one verdict per number, typed text echoed."""
+    cases = [
+        ("poisson_rate", "3"),
+        ("poisson_rate", "3.0"),
+        ("standard_error", "0.1"),
+        ("standard_error", "0.12"),
+        ("standard_error", "0.13"),
+        ("gaussian_mean", "2"),
+        ("exponential_rate", "3"),
+        ("exponential_rate", "3.0"),
+        ("odds", "0,333"),
+        ("odds", "2,5"),
+    ]
+    states = [v["state"] for v in _run_node(cases, tmp_path)]
+    assert states[:6] == ["few_figures"] * 6
+    assert states[6:8] == ["mistake", "mistake"]
+    assert states[8:] == ["unreadable", "unreadable"]
+    messages = [v["message"] for v in _run_node(cases, tmp_path)]
+    assert "You entered 3.0. " in messages[1] and "You entered 3.0. " in messages[7]
+    assert messages[0].replace("3.", "3.0.") == messages[1]
+    assert len({m.replace(t, "…") for m, (_, t) in zip(messages[2:5], cases[2:5])}) == 1
+    assert "decimal point, e.g. 0.333" in messages[8] and messages[8] == messages[9]
+    assert len(REPORTED) >= 40
+
+
 def test_javascript_agrees_with_python_on_random_text(tmp_path: Path) -> None:
     generator = random.Random(20261130)
     alphabet = "0123456789" * 3 + "..//eE+-  \u2212\t\u00a0x,"
@@ -155,11 +193,30 @@ def test_javascript_agrees_with_python_on_random_text(tmp_path: Path) -> None:
         figures = generator.randint(1, 8)
         cases.append((name, f"{value:.{figures}g}"))
         cases.append((name, f"{value:.{figures}e}"))
+        cases.append((name, f"{value:.{figures}g}".replace(".", ",")))  # decimal comma
     _compare(cases, tmp_path)
 
 
 @pytest.mark.parametrize(
-    "text", ["1234565", "-0", "0.00001234567", "123456789", "1e21", "-1e-7", "9.999995"]
+    "text",
+    [
+        "1234565",
+        "-0",
+        "0.00001234567",
+        "123456789",
+        "1e21",
+        "-1e-7",
+        "9.999995",
+        " 3.0 ",
+        "\u22122.50",
+        "+2.0e0",
+        "\u00a03.\u2009",
+        "1 / 4",
+        "00012.30",
+    ],
 )
-def test_entered_values_are_formatted_like_python(text: str, tmp_path: Path) -> None:
+def test_the_typed_text_is_echoed_trimmed(text: str, tmp_path: Path) -> None:
     _compare([("gaussian_mean", text)], tmp_path)
+    [verdict] = _run_node([("gaussian_mean", text)], tmp_path)
+    trimmed = text.strip(exercise_data()["rules"]["space"])
+    assert f"You entered {trimmed}" in verdict["message"]

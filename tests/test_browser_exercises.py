@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from answer_table import rows
+from answer_table import STATE, rows
 from browser_support import PageVisit
 
 from mle_book.exercises import EXERCISES, exercise_data
@@ -89,6 +89,73 @@ def test_page_gives_the_python_verdict_and_message(visit: PageVisit, row) -> Non
     expected = EXERCISES[row.name](row.text)
     assert message == expected.message
     assert (state == "correct") is expected.correct
+    assert state == STATE[row.kind]
+    assert row.hint in message
+
+
+# One answer per state of a box (and so per colour of its feedback text).
+STATE_ANSWERS = {
+    "correct": ("odds", "9/4"),
+    "close": ("exponential_rate", "0.334"),
+    "few_figures": ("standard_error", "0.13"),
+    "mistake": ("poisson_rate", "18.0"),
+    "constraint": ("odds", "-2.25"),
+    "wrong": ("gaussian_mean", "1234.5"),
+    "unreadable": ("odds", "0,333"),
+}
+
+_CONTRAST = """el => {
+  const rgb = (text) => text.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  let node = el;
+  let background = null;
+  while (node) {  // the first opaque background behind the text
+    const colour = rgb(getComputedStyle(node).backgroundColor);
+    if (colour.length < 4 || colour[3] === 1) { background = colour; break; }
+    node = node.parentElement;
+  }
+  background = background || [255, 255, 255];
+  const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_feedback_text_contrast_in_every_state(site: Path, browser: object, mode: str) -> None:
+    """Every feedback colour reaches WCAG AA (4.5:1) on its background, light and dark.
+
+    The report: in light mode the "close" text was the theme's warning orange,
+    rgb(246, 106, 10) on white, 3.0:1.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.add_init_script(
+        f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');"
+    )
+    page = context.new_page()
+    try:
+        page.goto(site.joinpath(*PAGE).as_uri(), wait_until="load")
+        page.wait_for_function(
+            f"document.querySelectorAll('.mle-answer input').length === {len(EXERCISES)}",
+            timeout=20_000,
+        )
+        assert page.evaluate("document.documentElement.dataset.theme") == mode
+        ratios = {}
+        for state, (name, text) in STATE_ANSWERS.items():
+            box = page.locator(f'.mle-answer[data-exercise="{name}"]')
+            box.locator("input").fill(text)
+            box.locator("input").press("Enter")
+            page.wait_for_function(
+                f"el => el.dataset.state === '{state}'", arg=box.element_handle(), timeout=5_000
+            )
+            feedback = box.locator(".mle-answer-feedback")
+            ratios[state] = round(feedback.evaluate(_CONTRAST), 2)
+        assert all(ratio >= 4.5 for ratio in ratios.values()), ratios
+        page.evaluate("localStorage.clear()")
+    finally:
+        context.close()
 
 
 def test_typing_with_the_keyboard_and_the_check_button(visit: PageVisit) -> None:

@@ -14,22 +14,32 @@ The rules, in order:
    of two decimals (``"1/4"``); surrounding spaces are ignored and a typographic minus
    (U+2212) is accepted. It is parsed, never evaluated. Empty, over-long or unreadable
    text, division by zero, and a number too large or too small for a float (``"1e-999"``
-   underflows: that is unreadable, not zero) give a "Could not read" message.
+   underflows: that is unreadable, not zero) give a "Could not read" message; a number
+   written with a decimal comma (``"0,333"``) is told to use a decimal point.
 2. **Allowed range.** An answer outside the parameter space (a probability above 1, a
    negative rate, an upper end below the largest observation) is never right, however
    close: the hint of the range it breaks is shown.
-3. **Rounding.** An answer is right when it agrees with the exact value to every
+3. **Exact values.** A value exactly equal to the exact answer is right, and one
+   exactly equal to a known mistake gets that mistake's hint, however many significant
+   figures were typed (``"3"`` and ``"3.0"`` alike).
+4. **Too few figures.** Any other non-zero answer with fewer than
+   :data:`MIN_SIGNIFICANT_FIGURES` significant figures is not judged: at that precision
+   values far apart look alike (``"0.1"`` and ``"0.13"`` both "agree" with 0.128), so the
+   reader is asked for more figures, with the same message whether or not it agrees.
+5. **Rounding.** An answer is right when it agrees with the exact value to every
    significant figure typed: the exact value must lie within half a unit of the last
-   typed digit (a tie may round either way). At least :data:`MIN_SIGNIFICANT_FIGURES`
-   figures are needed unless the answer is exactly the exact value; a fraction counts as
-   exact; digits after the :data:`MAX_SIGNIFICANT_FIGURES`-th are not checked. A Python
-   float is read through its shortest representation (``repr``).
-4. **Near misses and known mistakes.** A value that agrees with the exact one but has
-   too few figures gets "Very close." (type more figures); then known mistakes
-   (matched by the same rounding rule, with at least two figures) get their hint; a
-   value within 1 % that is wrongly rounded gets "Very close." (only when the exact value
-   needs more digits than were typed: ``"7.41"`` for 7.4, or a fraction, is not a
-   rounding slip); anything else gets the general hint.
+   typed digit (a tie may round either way). A fraction is compared to
+   :data:`MAX_SIGNIFICANT_FIGURES` figures, and digits after the
+   :data:`MAX_SIGNIFICANT_FIGURES`-th are not checked. A Python float is read through its
+   shortest representation (``repr``).
+6. **Near misses and known mistakes.** Known mistakes matched by the same rounding rule
+   get their hint; a value within 1 % that is wrongly rounded gets "Close, but not
+   correctly rounded." (only when the exact value needs more digits than were typed:
+   ``"7.41"`` for 7.4, or a fraction, is not a rounding slip); anything else gets the
+   general hint.
+
+Messages echo what the reader gave: the typed text, trimmed (``"3.0"`` stays ``3.0``),
+or the ``repr`` of a number passed from Python.
 
 Examples
 --------
@@ -51,7 +61,7 @@ import numbers
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -214,6 +224,8 @@ def _read_text(text: str, name: str) -> _Reading:
         raise ValueError(_message("too_long", name=name, length=len(stripped)))
     match = _ANSWER_PATTERN.fullmatch(stripped)
     if match is None:
+        if "," in stripped and _ANSWER_PATTERN.fullmatch(stripped.replace(",", ".")):
+            raise ValueError(_message("decimal_comma", name=name))
         raise ValueError(_message("not_a_number", name=name))
     numerator = _read_decimal(match["numerator"], name)
     if match["denominator"] is None:
@@ -436,29 +448,24 @@ class Feedback:
 # ------------------------------------------------------------------- checking engine
 
 
-def _format_entered(value: float) -> str:
-    """``format(value, ".6g")``, except that exact ties round away from zero.
+def _entered(answer: object, value: float) -> str:
+    """What the reader gave, as given: typed text trimmed, a number by its ``repr``.
 
-    JavaScript's ``toExponential``/``toFixed`` (used by answer.js) round ties away from
-    zero while Python's ``format`` rounds them to even; both round the exact binary value,
-    so rounding the exact value half-up here gives the browser's text.
+    ``answer`` has been read (its value is ``value``). Text keeps its figures (``"3.0"``
+    stays ``3.0``, mirrored by answer.js); only readable text reaches here, so the echo
+    holds digits, signs, points, ``e``, ``/`` and spaces, never markup.
     """
-    if value == 0:
-        return "-0" if math.copysign(1.0, value) < 0 else "0"
-    exact = Decimal(value)
-    exponent = exact.adjusted()
-    rounded = exact.quantize(Decimal(1).scaleb(exponent - 5), rounding=ROUND_HALF_UP)
-    if rounded.adjusted() != exponent:  # 9.999995 -> 10.0000: one more place
-        exponent = rounded.adjusted()
-        rounded = exact.quantize(Decimal(1).scaleb(exponent - 5), rounding=ROUND_HALF_UP)
-
-    def trim(text: str) -> str:
-        return text.rstrip("0").rstrip(".") if "." in text else text
-
-    if -4 <= exponent < 6:
-        return trim(format(rounded, "f"))
-    mantissa = trim(format(rounded.scaleb(-exponent), "f"))
-    return f"{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+    if isinstance(answer, str):
+        return answer.strip(_RULES["space"])
+    if isinstance(answer, (np.ndarray, np.generic)):
+        answer = answer.item()
+    if isinstance(answer, (int, Decimal)):
+        text = str(answer)
+    elif isinstance(answer, numbers.Rational):
+        text = str(Fraction(answer))
+    else:
+        text = repr(value)
+    return text if len(text) <= _RULES["max_length"] else repr(value)
 
 
 def _violates(constraint: dict[str, Any], value: float) -> bool:
@@ -488,20 +495,23 @@ def _judge(name: str, answer: object) -> Feedback:
     except (TypeError, ValueError) as error:
         return Feedback(False, _message("unreadable", error=error))
     value = reading.value
-    entered = _format_entered(value)
+    entered = _entered(answer, value)
     for constraint in spec["constraints"]:
         if _violates(constraint, value):
             return Feedback(False, _message("constraint", entered=entered, hint=constraint["hint"]))
     exact = spec["exact"]
-    agrees = reading.agrees(exact)
-    if value == exact or (agrees and reading.figures >= MIN_SIGNIFICANT_FIGURES):
+    if value == exact:
         return Feedback(True, _message("correct", explanation=spec["explanation"]))
-    if agrees:
-        return Feedback(False, _message("few_figures", entered=entered))
     for mistake in spec["mistakes"]:
-        if value == mistake["value"] or (
-            reading.agrees(mistake["value"]) and reading.figures >= _RULES["mistake_min_figures"]
-        ):
+        if value == mistake["value"]:
+            return Feedback(False, _message("mistake", entered=entered, hint=mistake["hint"]))
+    enough = reading.figures >= MIN_SIGNIFICANT_FIGURES
+    if reading.first is not None and not enough:  # not judged, close or not
+        return Feedback(False, _message("few_figures", entered=entered))
+    if enough and reading.agrees(exact):
+        return Feedback(True, _message("correct", explanation=spec["explanation"]))
+    for mistake in spec["mistakes"]:
+        if enough and reading.agrees(mistake["value"]):
             return Feedback(False, _message("mistake", entered=entered, hint=mistake["hint"]))
     near = abs(value - exact) <= _RULES["near_relative"] * abs(exact)
     if near and _needs_more_digits(exact, reading):

@@ -55,21 +55,27 @@ function exactForm(value) {
 
 function readText(text, rules) {
   const name = "answer";
-  const stripped = strip(text, rules.space).split("\u2212").join("-");
+  const trimmed = strip(text, rules.space);
+  const stripped = trimmed.split("\u2212").join("-");
   if (!stripped) throw new Unreadable(message(rules, "empty", { name }));
   const length = [...stripped].length;
   if (length > rules.max_length) throw new Unreadable(message(rules, "too_long", { name, length }));
   const space = spaceClass(rules.space);
   const pattern = new RegExp(`^(${rules.number})(?:${space}*/${space}*(${rules.number}))?$`);
   const match = pattern.exec(stripped);
-  if (!match) throw new Unreadable(message(rules, "not_a_number", { name }));
+  if (!match) {
+    if (stripped.includes(",") && pattern.test(stripped.split(",").join("."))) {
+      throw new Unreadable(message(rules, "decimal_comma", { name }));
+    }
+    throw new Unreadable(message(rules, "not_a_number", { name }));
+  }
   const numerator = readDecimal(match[1], rules);
-  if (match[2] === undefined) return { value: numerator, ...places(match[1]) };
+  if (match[2] === undefined) return { value: numerator, text: trimmed, ...places(match[1]) };
   if (!hasNonzeroDigit(match[2])) throw new Unreadable(message(rules, "divide_by_zero", { name }));
   const value = numerator / readDecimal(match[2], rules);
   if (!Number.isFinite(value)) throw new Unreadable(message(rules, "too_large", { name }));
   if (value === 0 && numerator !== 0) throw new Unreadable(message(rules, "too_small", { name }));
-  return exactForm(value);
+  return { ...exactForm(value), text: trimmed };
 }
 
 // ---- judging (mirrors exercises._judge) ----
@@ -111,17 +117,6 @@ function needsMoreDigits(exact, reading) {
   return places(String(Math.abs(exact))).last < reading.last;
 }
 
-// Python's format(x, ".6g").
-function format6g(x) {
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  const [mantissa, exponentText] = x.toExponential(5).split("e");
-  const exponent = parseInt(exponentText, 10);
-  const trim = (s) => (s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s);
-  if (exponent >= -4 && exponent < 6) return trim(x.toFixed(5 - exponent));
-  const sign = exponent < 0 ? "-" : "+";
-  return `${trim(mantissa)}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-}
-
 export function judge(text, spec, rules) {
   let reading;
   try {
@@ -131,23 +126,24 @@ export function judge(text, spec, rules) {
     return { correct: false, state: "unreadable", message: message(rules, "unreadable", { error: error.message }) };
   }
   const value = reading.value;
-  const entered = format6g(value);
+  const entered = reading.text; // what the reader typed, trimmed (shown as text, not HTML)
   for (const constraint of spec.constraints) {
     if (violates(constraint, value)) {
       return { correct: false, state: "constraint", message: message(rules, "constraint", { entered, hint: constraint.hint }) };
     }
   }
   const exact = spec.exact;
-  const right = agrees(reading, exact, rules);
-  if (value === exact || (right && figures(reading) >= rules.min_figures)) {
-    return { correct: true, state: "correct", message: message(rules, "correct", { explanation: spec.explanation }) };
+  const correct = { correct: true, state: "correct", message: message(rules, "correct", { explanation: spec.explanation }) };
+  const mistaken = (mistake) => ({ correct: false, state: "mistake", message: message(rules, "mistake", { entered, hint: mistake.hint }) });
+  if (value === exact) return correct;
+  for (const mistake of spec.mistakes) if (value === mistake.value) return mistaken(mistake);
+  const enough = figures(reading) >= rules.min_figures;
+  if (reading.first !== null && !enough) {
+    // not judged, close or not: at one or two figures values far apart round alike
+    return { correct: false, state: "few_figures", message: message(rules, "few_figures", { entered }) };
   }
-  if (right) return { correct: false, state: "close", message: message(rules, "few_figures", { entered }) };
-  for (const mistake of spec.mistakes) {
-    if (value === mistake.value || (agrees(reading, mistake.value, rules) && figures(reading) >= rules.mistake_min_figures)) {
-      return { correct: false, state: "mistake", message: message(rules, "mistake", { entered, hint: mistake.hint }) };
-    }
-  }
+  if (enough && agrees(reading, exact, rules)) return correct;
+  for (const mistake of spec.mistakes) if (enough && agrees(reading, mistake.value, rules)) return mistaken(mistake);
   if (needsMoreDigits(exact, reading) && Math.abs(value - exact) <= rules.near_relative * Math.abs(exact)) {
     const shown = Math.min(figures(reading), rules.max_figures);
     return { correct: false, state: "close", message: message(rules, "rounding", { entered, figures: shown }) };
