@@ -40,20 +40,44 @@
   // the live notebook clients name sliders the same way. It defines nameSliderControls.
   /* @include explorer.js: accessible names (live clients) */
 
+  // sphinx-togglebutton names every button "Toggle hidden content", and on wide screens
+  // shows its hint beside it ("Click to show" / "Click to hide", a ::before of its
+  // data-toggle-hint). The name starts with that visible text (WCAG 2.5.3, label in name)
+  // and says what it opens: "Click to show: solution to Exercise 3". The exercise's own
+  // title is left out of it, as the heading just before and its link say it already; it
+  // stays when the name would not be unique without it. The name follows the hint.
+  const hints = new MutationObserver((records) => records.forEach((r) => labelToggle(r.target)));
+  function labelToggle(button) {
+    const what = button.dataset.mleWhat;
+    if (!what) return;
+    const hint = (button.dataset.toggleHint || "").trim();
+    const name = hint ? `${hint}: ${what}` : what;
+    if (button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
+  }
   function nameToggles(root) {
-    // sphinx-togglebutton names every button "Toggle hidden content": name it after its
-    // admonition (the solution's own title, e.g. "Solution to Exercise 3").
-    for (const button of root.querySelectorAll("button.toggle-button:not([data-mle-named])")) {
+    const buttons = [...root.querySelectorAll("button.toggle-button:not([data-mle-named])")];
+    const fullNames = new Map();
+    for (const button of buttons) {
       const title = button.closest(".admonition-title");
       if (!title) continue;
       const clone = title.cloneNode(true);
       clone.querySelectorAll("button").forEach((b) => b.remove());
       const name = text(clone);
-      if (!name) continue;
+      if (name) fullNames.set(button, name);
+    }
+    const short = (name) => name.replace(/\s*\([^()]*\)$/, "");
+    const taken = [...document.querySelectorAll("button.toggle-button[data-mle-what]")]
+      .map((b) => b.dataset.mleWhat.toLowerCase());
+    const shorts = [...fullNames.values()].map((n) => short(n).toLowerCase()).concat(taken);
+    for (const [button, name] of fullNames) {
+      let what = short(name);
+      if (shorts.filter((n) => n === what.toLowerCase()).length > 1) what = name;
       button.dataset.mleNamed = "1";
-      button.setAttribute("aria-label", name);
+      button.dataset.mleWhat = what.charAt(0).toLowerCase() + what.slice(1);
+      labelToggle(button);
+      hints.observe(button, { attributes: true, attributeFilter: ["data-toggle-hint"] });
       // What it opens: the solution's content (its id is unique, see _ext/reader_aids.py).
-      const content = title.parentElement.querySelector(":scope > section[id]");
+      const content = button.closest(".admonition-title").parentElement.querySelector(":scope > section[id]");
       if (content) button.setAttribute("aria-controls", content.id);
     }
   }
@@ -79,6 +103,12 @@
     // which ARIA 1.2 no longer allows as a list's children; they are list items.
     for (const entry of document.querySelectorAll("[role='list'] > [role='doc-biblioentry']")) {
       entry.setAttribute("role", "listitem");
+    }
+    // Icons (Font Awesome glyphs, characters of Unicode's private-use area) are
+    // decoration: keep them out of the names of the links and buttons they sit in
+    // ("\uf104 previous ..."). book.css does the same for the icons drawn by CSS.
+    for (const icon of document.querySelectorAll("i[class*='fa-']:not([aria-hidden]), span[class*='fa-']:not([aria-hidden])")) {
+      icon.setAttribute("aria-hidden", "true");
     }
     // Search buttons: their name must contain the text they show ("Search Ctrl + K").
     for (const button of document.querySelectorAll(".search-button__button[aria-label]")) {
@@ -200,8 +230,73 @@
     else { link.classList.add("skip-link"); document.body.prepend(link); }
   }
 
+  // ---- 6. Header tooltips: for a hovering mouse and for keyboard focus only ---------
+  // The theme gives the header's buttons Bootstrap tooltips that show on hover and on
+  // focus. On a phone a tap counts as both, and closing the Chapters or Contents panel
+  // gives focus back to its button: the tooltip then stayed over the header icons until
+  // the next tap, which only dismissed it. Here a tooltip shows only while a mouse
+  // hovers its button or when the button was reached with Tab; a click or tap on it (or
+  // a panel closing) hides it. Its text is the button's accessible name ("Chapters", not
+  // "Toggle primary sidebar").
+  const TIP = "[data-bs-toggle='tooltip']";
+  const tipOf = (el) => window.bootstrap && window.bootstrap.Tooltip && window.bootstrap.Tooltip.getInstance(el);
+  const triggerOf = (node) => (node && node.closest ? node.closest(TIP) : null);
+  let hovered = null, tabbing = false, tabbed = null;
+  function hideTips() {
+    for (const trigger of document.querySelectorAll(TIP)) { const tip = tipOf(trigger); if (tip) tip.hide(); }
+  }
+  function watchTooltips() {
+    if (document.documentElement.dataset.mleTips) return;
+    document.documentElement.dataset.mleTips = "1";
+    document.addEventListener("pointerover", (event) => {
+      const trigger = triggerOf(event.target);
+      if (trigger && trigger.contains(event.relatedTarget)) return;  // moving inside it
+      hovered = trigger && event.pointerType === "mouse" ? trigger : null;
+    }, true);
+    document.addEventListener("pointerout", (event) => {
+      const trigger = triggerOf(event.target);
+      if (trigger && !trigger.contains(event.relatedTarget) && hovered === trigger) hovered = null;
+    }, true);
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Tab") return;
+      tabbing = true;  // the focus moves as this key's default action, before the timeout
+      setTimeout(() => { tabbing = false; });
+    }, true);
+    document.addEventListener("focusin", (event) => { tabbed = tabbing ? triggerOf(event.target) : null; }, true);
+    document.addEventListener("focusout", (event) => { if (triggerOf(event.target) === tabbed) tabbed = null; }, true);
+    document.addEventListener("click", (event) => {
+      const trigger = triggerOf(event.target);
+      if (!trigger) return;
+      hovered = tabbed = null;
+      const tip = tipOf(trigger);
+      if (tip) tip.hide();
+    }, true);
+    // Bootstrap's show event is cancelable (it fires when the show delay has passed).
+    document.addEventListener("show.bs.tooltip", (event) => {
+      if (event.target !== hovered && event.target !== tabbed) event.preventDefault();
+    }, true);
+    // The sidebars are <dialog>s: hide every tooltip when one closes ("close" does not
+    // bubble; a capturing listener still sees it).
+    document.addEventListener("close", hideTips, true);
+  }
+  function tooltipTexts() {
+    for (const trigger of document.querySelectorAll(`${TIP}[aria-label]`)) {
+      const name = trigger.getAttribute("aria-label");
+      for (const attr of ["title", "data-bs-original-title", "data-bs-title"]) {
+        if (trigger.hasAttribute(attr) && trigger.getAttribute(attr) !== name) trigger.setAttribute(attr, name);
+      }
+      const tip = tipOf(trigger);
+      if (tip && trigger.dataset.mleTipText !== name) {
+        trigger.dataset.mleTipText = name;
+        tip.setContent({ ".tooltip-inner": name });
+      }
+    }
+  }
+
   function fixAll() {
     forwardToggles();
+    watchTooltips();
+    tooltipTexts();
     nameStatic();
     nameSliderControls(document);
     nameToggles(document);

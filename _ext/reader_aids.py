@@ -34,7 +34,9 @@ aria-level="N">``, N one below the section the exercise sits in, and a solution 
 the exercise it follows (``Exercise 3`` > ``Solution to Exercise 3``). The title's text is
 wrapped in a span that names the heading (``aria-labelledby``), so the toggle button that
 sphinx-togglebutton puts inside a solution's title does not repeat itself in the
-heading's name.
+heading's name. The space sphinx-exercise puts at the start of the title's link to its
+exercise (``Solution to<a> Exercise 3</a>``) moves out of the link, so the link's underline
+starts at its first word.
 """
 
 from __future__ import annotations
@@ -195,6 +197,27 @@ def fix_exercises(doctree: nodes.document) -> None:
             heading["level"] = heading_level(node)
             heading["label_id"] = f"{own}-title"
             node.replace(title, heading)
+            title = heading
+        if isinstance(title, exercise_heading):
+            space_outside_links(title)
+
+
+def space_outside_links(title: nodes.Element) -> None:
+    """Move the space a link's text starts with to before the link.
+
+    sphinx-exercise writes a solution's title as ``Solution to`` + a link whose text is
+    `` Exercise 3 (...)``: the space was inside the link, so its underline started with it.
+    """
+    for ref in list(title.findall(nodes.reference)):
+        first = ref.children[0] if ref.children else None
+        if not isinstance(first, nodes.Text) or not first.astext()[:1].isspace():
+            continue
+        ref.replace(first, nodes.Text(first.astext().lstrip()))
+        parent = ref.parent
+        index = parent.index(ref)
+        before = parent.children[index - 1] if index else None
+        if not (isinstance(before, nodes.Text) and before.astext()[-1:].isspace()):
+            parent.insert(index, nodes.Text(" "))
 
 
 def visit_exercise_heading(self: object, node: exercise_heading) -> None:

@@ -121,7 +121,8 @@ def test_solution_toggles_are_named_after_their_exercise(site: Path, browser: ob
         buttons = page.locator("div.solution button.toggle-button")
         assert buttons.count() >= 8
         names = [buttons.nth(i).get_attribute("aria-label") for i in range(buttons.count())]
-        assert all(name.startswith("Solution to") for name in names), names
+        # The visible hint first (label in name), then the solution it opens.
+        assert all(name.startswith("Click to show: solution to") for name in names), names
         assert len(set(names)) == len(names)
     finally:
         page.context.close()

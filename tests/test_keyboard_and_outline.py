@@ -11,7 +11,12 @@ In the built book, opened from file:// in Debian Chromium:
    while the rest of the title still opens and closes the solution;
 4. the Tab stops before the coin chapter's first slider are only ones that help someone
    (header controls, copy buttons, code boxes that really scroll at this width), code
-   boxes follow the window's width, and the skip link reaches the slider in 3 Tabs + Enter.
+   boxes follow the window's width, and the skip link reaches the slider in 3 Tabs + Enter;
+5. (round 5) an explorer's read-out is in the accessibility tree once (its caption), its
+   image is named by description and title without doubled punctuation; a solution's
+   toggle is named with the text it shows ("Click to show: solution to Exercise 1"); no
+   name holds an icon glyph; a solution title's link starts at "Exercise"; on a phone no
+   header tooltip is left over after a panel closes, and tooltips say the buttons' names.
 """
 
 from __future__ import annotations
@@ -310,5 +315,226 @@ def test_code_boxes_are_tab_stops_only_while_they_scroll(site: Path, browser: ob
                 seen.add((box_id, scrolls))
         # some box scrolls at one width and fits at the other
         assert {b for b, s in seen if s} & {b for b, s in seen if not s}
+    finally:
+        page.context.close()
+
+
+# ---- round 5: names said once, label in name, no icon glyphs, phone tooltips ----------
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def ax_names(page: object) -> list[str]:
+    """Every name, value and text of Chromium's own accessibility tree (what a screen
+    reader gets), shadow roots included, as ``"role: text"`` with white space collapsed."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        tree = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    out = []
+    for node in tree:
+        role = (node.get("role") or {}).get("value")
+        if node.get("ignored") or role == "InlineTextBox":  # those repeat their StaticText
+            continue
+        for key in ("name", "value", "description"):
+            value = (node.get(key) or {}).get("value")
+            if isinstance(value, str) and value:
+                out.append(f"{role}: {' '.join(value.split())}")
+    return out
+
+
+EXPLORERS = """() => [...document.querySelectorAll('.mle-explorer')].map(e => {
+  const svg = e.shadowRoot.querySelector('svg');
+  const caption = e.shadowRoot.querySelector('figcaption');
+  return {label: svg.getAttribute('aria-label'), role: svg.getAttribute('role'),
+          title: [...svg.querySelectorAll('.mle-title tspan')].map(t => t.textContent).join(' '),
+          readout: caption.textContent, live: caption.getAttribute('aria-live')};
+})"""
+
+
+@pytest.mark.parametrize("chapter", ["02_coin", "05_exercises"])
+def test_explorer_read_out_is_said_once(site: Path, browser: object, chapter: str) -> None:
+    """The read-out is in the accessibility tree once (the caption, a live region), not
+    also as the figure's name and inside the image's name; the image is named by the
+    figure's description and title, with no doubled punctuation ("largest?.")."""
+    page, _ = open_page(browser, site / "chapters" / f"{chapter}.html", 390, "light")
+    try:
+        open_solutions(page)
+        page.wait_for_timeout(500)
+        explorers = page.evaluate(EXPLORERS)
+        assert explorers
+        names = ax_names(page)
+        for e in explorers:
+            assert e["role"] == "img" and e["live"] == "polite", e
+            assert e["readout"].strip() and e["readout"] not in e["label"], e
+            assert e["label"].endswith(e["title"]) or e["label"].endswith(e["title"] + "."), e
+            assert not re.search(r"[.?!:;…]\.", e["label"]), e
+            readout = " ".join(e["readout"].split())
+            assert f"StaticText: {readout}" in names, (e, names)
+            named = [n for n in names if readout in n and not n.startswith("StaticText")]
+            assert named == [], (e, named)
+            assert page.get_by_role("img", name=e["label"], exact=True).count() >= 1
+        # The exercises' exponential explorer: its title ends in a question mark.
+        if chapter == "05_exercises":
+            assert any(e["label"].endswith("largest?") for e in explorers), explorers
+    finally:
+        page.context.close()
+
+
+TOGGLES = """() => [...document.querySelectorAll('div.solution button.toggle-button')].map(b => ({
+  name: b.getAttribute('aria-label'), hint: b.dataset.toggleHint,
+  shown: getComputedStyle(b, '::before').content.replace(/^"|"$/g, ''),
+  heading: b.closest('.admonition-title').textContent.replace(/\\s+/g, ' ').trim()}))"""
+
+
+def test_solution_toggle_names_hold_their_visible_text(site: Path, browser: object) -> None:
+    """WCAG 2.5.3 (label in name): the toggle shows "Click to show" / "Click to hide";
+    its accessible name starts with that text, says which solution, follows the state,
+    and does not repeat the exercise's title the heading and its link already say."""
+    page, _ = open_page(browser, site / "chapters" / "05_exercises.html", 1280, "light")
+    try:
+        toggles = page.evaluate(TOGGLES)
+        assert len(toggles) >= 8
+        names = [t["name"] for t in toggles]
+        assert len(set(names)) == len(names), names
+        for t in toggles:
+            assert t["shown"] == t["hint"] == "Click to show", t
+            assert re.fullmatch(r"Click to show: solution to Exercise \d+", t["name"]), t
+            # the computed name, as assistive technology gets it
+            assert page.get_by_role("button", name=t["name"], exact=True).count() == 1
+        first = page.locator("div.solution button.toggle-button").first
+        page.locator("div.solution > .admonition-title").first.click(position={"x": 10, "y": 10})
+        page.wait_for_timeout(200)
+        shown = first.evaluate("b => getComputedStyle(b, '::before').content")
+        assert shown == '"Click to hide"'
+        hide = names[0].replace("Click to show", "Click to hide")
+        assert first.get_attribute("aria-label") == hide
+        assert first.get_attribute("aria-expanded") == "true"
+        # The heading is named by the title alone (not the button, not an icon).
+        heading = page.get_by_role("heading", name=re.compile(r"^Solution to Exercise 1 \("))
+        assert heading.count() == 1
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_icon_glyph_in_any_accessible_name(site: Path, browser: object, width: int) -> None:
+    """Font Awesome glyphs (Unicode private-use characters, drawn by <i> tags or CSS
+    ::before/::after) are not in the accessibility tree of any page of the book."""
+    problems = []
+    for path in toc_pages(site):
+        page, _ = open_page(browser, path, width, "light")
+        try:
+            open_solutions(page)
+            problems += [
+                f"{path.name}: {n!r}" for n in ax_names(page) if PRIVATE_USE.search(n)
+            ]
+        finally:
+            page.context.close()
+    assert problems == [], "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("chapter", ["05_exercises", "07_models"])
+def test_solution_title_link_starts_at_its_first_word(
+    site: Path, browser: object, chapter: str
+) -> None:
+    """The space between "Solution to" and "Exercise N" is outside the link, so the
+    link's underline starts under the "E"."""
+    page, _ = open_page(browser, site / "chapters" / f"{chapter}.html", 390, "light")
+    try:
+        links = page.evaluate(
+            "() => [...document.querySelectorAll('div.solution > .admonition-title a')].map(a =>"
+            " [a.textContent, a.previousSibling && a.previousSibling.textContent])"
+        )
+        assert links
+        for text, before in links:
+            assert text == text.lstrip() and text.startswith("Exercise"), links
+            assert before.endswith(" ") and not before.endswith("  "), links
+        title = page.locator("div.solution > .admonition-title").first
+        words = " ".join(title.inner_text().split())
+        assert re.fullmatch(r"Solution to Exercise \d+ \(.+\)", words), words
+    finally:
+        page.context.close()
+
+
+# The tooltip shown now (Bootstrap puts it at the end of <body>), or None.
+SHOWN_TIP = """() => { const tip = document.querySelector('.tooltip.show');
+  return tip ? tip.textContent.trim() : null; }"""
+OPEN_DIALOG = "() => [...document.querySelectorAll('dialog')].some(d => d.open)"
+
+
+def phone(browser: object, path: Path) -> object:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    context.add_init_script("localStorage.setItem('mode', 'light');")
+    page = context.new_page()
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_timeout(500)
+    return page
+
+
+@pytest.mark.parametrize("name", ["Chapters", "Contents of this page"])
+@pytest.mark.parametrize("close", ["Escape", "tap outside"])
+def test_no_tooltip_left_over_the_header_on_a_phone(
+    site: Path, browser: object, name: str, close: str
+) -> None:
+    """Tap the header's button, close its panel: no tooltip stays over the header, and
+    the next tap on the button opens the panel again (it only dismissed the tooltip)."""
+    page = phone(browser, site / "chapters" / "02_coin.html")
+    try:
+        button = page.locator(".bd-header-article").get_by_role("button", name=name, exact=True)
+        for _ in range(2):
+            button.tap()
+            page.wait_for_function(OPEN_DIALOG, timeout=3_000)
+            page.wait_for_timeout(800)  # longer than the tooltip's 500 ms show delay
+            assert page.evaluate(SHOWN_TIP) is None
+            if close == "Escape":
+                page.keyboard.press("Escape")
+            else:
+                box = page.evaluate(
+                    "() => { const d = [...document.querySelectorAll('dialog')].find(d => d.open);"
+                    " const r = d.getBoundingClientRect(); return [r.left, r.right]; }"
+                )
+                x = 385 if box[0] < 10 else 5  # the side the panel does not cover
+                page.touchscreen.tap(x, 600)
+            page.wait_for_function(f"!({OPEN_DIALOG})()", timeout=3_000)
+            page.wait_for_timeout(800)
+            assert page.evaluate(SHOWN_TIP) is None, f"tooltip left after {close}"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("name", ["Chapters", "Contents of this page"])
+def test_header_tooltips_say_the_buttons_names(site: Path, browser: object, name: str) -> None:
+    """With a mouse, hovering the button shows its tooltip, which says the button's
+    accessible name; a click hides it. Reaching the button with Tab shows it too."""
+    # 1100 px: both buttons show (from 1200 px the page's contents are a sidebar).
+    page, _ = open_page(browser, site / "chapters" / "02_coin.html", 1100, "light")
+    try:
+        button = page.locator(".bd-header-article").get_by_role("button", name=name, exact=True)
+        button.hover()
+        page.wait_for_function(SHOWN_TIP, timeout=3_000)
+        assert page.evaluate(SHOWN_TIP) == name
+        button.click()
+        page.wait_for_timeout(800)
+        assert page.evaluate(SHOWN_TIP) is None
+        # Back as it was: close the panel (a dialog here) or show the sidebar again.
+        if page.evaluate(OPEN_DIALOG):
+            page.keyboard.press("Escape")
+        else:
+            button.click()
+        page.mouse.move(600, 600)
+        page.wait_for_timeout(300)
+        # Keyboard: focus the control before it, then Tab onto the button.
+        button.evaluate(
+            "b => { const all = [...document.querySelectorAll('a[href], button, [tabindex]')]"
+            ".filter(e => e.tabIndex >= 0 && e.offsetParent !== null);"
+            " all[all.indexOf(b) - 1].focus(); }"
+        )
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == name
+        page.wait_for_function(SHOWN_TIP, timeout=3_000)
+        assert page.evaluate(SHOWN_TIP) == name
     finally:
         page.context.close()

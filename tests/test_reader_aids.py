@@ -110,3 +110,23 @@ def test_exercise_titles_become_headings_one_below_their_section() -> None:
     assert [t["level"] for t in titles] == [3, 4, 3]
     assert [t.astext() for t in titles] == ["exercise ex-a", "solution sol-1", "solution sol-2"]
     assert titles[0]["label_id"] == "ex-a-title"
+
+
+def test_a_solution_titles_link_starts_with_its_first_word() -> None:
+    """sphinx-exercise's ``Solution to`` + link `` Exercise 1 (...)``: the space goes
+    before the link (its underline started with it), once, and the title reads the same."""
+    nodes = pytest.importorskip("docutils.nodes")
+    document, _, solution, _ = _exercise_page()
+    link = nodes.reference("", "", nodes.Text(" Exercise 1"), nodes.Text(" ("),
+                           nodes.Text("One waiting time"), nodes.Text(")"), refid="ex-a")
+    solution.children[0].replace_self(
+        nodes.title("", "", nodes.Text("Solution to"), link)
+    )
+    reader_aids.fix_exercises(document)
+    reader_aids.fix_exercises(document)  # idempotent
+    title = solution.children[0]
+    assert title.astext() == "Solution to Exercise 1 (One waiting time)"
+    (ref,) = title.findall(nodes.reference)
+    assert ref.astext() == "Exercise 1 (One waiting time)"
+    before = title.children[title.index(ref) - 1]
+    assert before.astext().endswith(" ") and not before.astext().endswith("  ")

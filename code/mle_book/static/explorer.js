@@ -890,6 +890,10 @@ function render({ model, el: root }) {
   style.textContent = model.get("_css") || "";
   const figure = document.createElement("figure");
   figure.className = "mle-figure";
+  // Said once: the figure's SVG is named by its description and title, the read-out is
+  // read from the caption (a live region, so changes are announced). An HTML figure takes
+  // its name from its figcaption, which would say the read-out a second time: role none.
+  figure.setAttribute("role", "none");
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("role", "img");
   const caption = document.createElement("figcaption");
@@ -925,7 +929,8 @@ function render({ model, el: root }) {
     lines.forEach((line, i) => { el("tspan", { x: LAYOUT.width / 2, dy: i ? TITLE_LINE : 0 }, title).textContent = line; });
     svg.setAttribute("viewBox", `0 0 ${LAYOUT.width} ${LAYOUT.height}`);
     svg.dataset.layout = LAYOUT.narrow ? "stacked" : "wide";
-    svg.setAttribute("aria-label", `${model.get("description")} ${out.title}. ${out.readout}`);
+    const sentence = (words) => { const t = String(words).trim(); return /[.?!:;…]$/.test(t) ? t : `${t}.`; };
+    svg.setAttribute("aria-label", `${sentence(model.get("description"))} ${sentence(out.title)}`);
     caption.textContent = out.readout;
     for (const [key, value] of Object.entries(out.data)) root.dataset[key] = String(value);
   };
