@@ -3,9 +3,9 @@
 For every exercise: the right answer in several forms, each known mistake, a value
 outside the allowed range, too few figures, a wrong rounding, an unrecognised value,
 junk, empty and over-long text; then the answers of a reader's report on the boxes
-(``REPORTED``), each of which was judged inconsistently before. Each row says which kind of verdict the Python check
-must give (``kind``); the browser tests then require the page to show exactly the
-message Python returns for the same text.
+(``REPORTED``), each of which was judged inconsistently before. Each row says which
+kind of verdict the Python check must give (``kind``); the browser tests then require
+the page to show exactly the message Python returns for the same text.
 
 The expected values are computed here, independently of ``exercise_data.json``.
 """
@@ -111,7 +111,10 @@ SHORT_DECIMALS: dict[str, list[str]] = {
     "odds": ["2.251", "2.26"],
 }
 
-JUNK = ["abc", "2**3", "1,5", "1,000,000", "0,5/2,5", "__import__('os')", "1/0", "1e-999", "1e999", "", "   ", "1" * 101]
+JUNK = [
+    "abc", "2**3", "1,5", "1,000,000", "0,5/2,5", "__import__('os')",
+    "1/0", "1e-999", "1e999", "", "   ", "1" * 101,
+]
 
 
 class Row(NamedTuple):

@@ -171,7 +171,8 @@ def test_javascript_on_the_reported_cases(tmp_path: Path) -> None:
     messages = [v["message"] for v in _run_node(cases, tmp_path)]
     assert "You entered 3.0. " in messages[1] and "You entered 3.0. " in messages[7]
     assert messages[0].replace("3.", "3.0.") == messages[1]
-    assert len({m.replace(t, "…") for m, (_, t) in zip(messages[2:5], cases[2:5])}) == 1
+    pairs = zip(messages[2:5], cases[2:5], strict=True)
+    assert len({m.replace(t, "…") for m, (_, t) in pairs}) == 1
     assert "decimal point, e.g. 0.333" in messages[8] and messages[8] == messages[9]
     assert len(REPORTED) >= 40
 
