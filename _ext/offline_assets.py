@@ -42,7 +42,7 @@ from sphinx.errors import ExtensionError
 
 OFFLINE = "offline"
 JS_DIR = Path(__file__).resolve().parent.parent / "js"
-WIDGETS_JS = f"{OFFLINE}/widgets/widgets.js"  # relative to _static, as in _config.yml
+WIDGETS_JS = f"{OFFLINE}/widgets/widgets.js"  # relative to _static; added by LOAD_WIDGETS
 WIDGETS_CSS = f"{OFFLINE}/widgets/widgets.css"
 SANITIZE_JS = f"{OFFLINE}/widgets/sanitize.js"  # only on pages with a label that allows HTML
 STATE_TYPE = "application/vnd.jupyter.widget-state+json"
